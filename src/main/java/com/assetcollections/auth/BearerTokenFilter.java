@@ -1,0 +1,60 @@
+package com.assetcollections.auth;
+
+import com.assetcollections.users.Tokens;
+import com.assetcollections.web.ErrorResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every {@code /api/} request from its {@code Authorization: Bearer} header and
+ * stores the {@link Caller} for the rest of the request; anything else answers 401.
+ */
+public class BearerTokenFilter extends OncePerRequestFilter {
+
+    public static final String CALLER = Caller.class.getName();
+    private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer");
+
+    private final Tokens tokens;
+    private final ErrorResponses errors;
+
+    public BearerTokenFilter(Tokens tokens, ErrorResponses errors) {
+        this.tokens = tokens;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<String> token = bearerToken(request.getHeader("Authorization"));
+        if (token.isEmpty()) {
+            errors.write(response, 401, "authentication required: send `Authorization: Bearer <token>`", CHALLENGE);
+            return;
+        }
+        Optional<Caller> caller = tokens.authenticate(token.get());
+        if (caller.isEmpty()) {
+            errors.write(response, 401, "the bearer token is unknown, expired or revoked", CHALLENGE);
+            return;
+        }
+        request.setAttribute(CALLER, caller.get());
+        chain.doFilter(request, response);
+    }
+
+    static Optional<String> bearerToken(String header) {
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+}

@@ -1,0 +1,39 @@
+package com.assetcollections.collections;
+
+import static com.assetcollections.collections.CollectionTable.COLLECTION_TYPE;
+import static com.assetcollections.collections.CollectionTable.ID;
+import static com.assetcollections.collections.CollectionTable.OWNER_ID;
+import static com.assetcollections.collections.CollectionTable.SHARES;
+import static com.assetcollections.collections.CollectionTable.SHARE_COLLECTION_ID;
+import static com.assetcollections.collections.CollectionTable.SHARE_USER_ID;
+
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/**
+ * Who may see a collection: everyone if it is public, otherwise its owner and the users it is
+ * shared with. Every query that reads collections (lists, items, counts, includes) applies
+ * {@link #visibleTo}; there is no other path to a collection row.
+ */
+public final class Visibility {
+
+    private Visibility() {
+    }
+
+    public static Condition visibleTo(long userId) {
+        return isPublic().or(ownedBy(userId)).or(sharedWith(userId));
+    }
+
+    static Condition isPublic() {
+        return COLLECTION_TYPE.eq("public");
+    }
+
+    static Condition ownedBy(long userId) {
+        return OWNER_ID.eq(userId);
+    }
+
+    static Condition sharedWith(long userId) {
+        return DSL.exists(DSL.selectOne().from(SHARES)
+                .where(SHARE_COLLECTION_ID.eq(ID).and(SHARE_USER_ID.eq(userId))));
+    }
+}

@@ -1,0 +1,48 @@
+package com.assetcollections.query;
+
+import java.util.function.BiFunction;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * A filter that is not a plain field match, such as {@code filter[updated_since]} or
+ * {@code filter[mine]}. Its condition may depend on the caller.
+ *
+ * @param condition from the parsed value and the caller's user id to a condition
+ */
+public record ExtraFilter(
+        String name,
+        ValueType valueType,
+        boolean flag,
+        BiFunction<Object, Long, Condition> condition,
+        String description) {
+
+    /** {@code filter[name]=<datetime>}: rows whose {@code column} is after that instant. */
+    public static ExtraFilter since(String name, Field<java.time.Instant> column, String description) {
+        return new ExtraFilter(name, ValueType.DATETIME, false,
+                (value, caller) -> column.gt((java.time.Instant) value), description);
+    }
+
+    /**
+     * {@code filter[name]=1}: applies {@code condition}; {@code 0} (or false) applies nothing, any other
+     * value is rejected.
+     */
+    public static ExtraFilter flag(String name, java.util.function.Function<Long, Condition> condition,
+            String description) {
+        return new ExtraFilter(name, null, true,
+                (value, caller) -> Boolean.TRUE.equals(value) ? condition.apply(caller) : DSL.noCondition(),
+                description);
+    }
+
+    public Object parse(String raw, String parameter) {
+        if (!flag) {
+            return valueType.parse(raw, parameter);
+        }
+        return switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "true" -> Boolean.TRUE;
+            case "0", "false" -> Boolean.FALSE;
+            default -> throw new InvalidQuery(parameter, "`" + parameter + "` must be 1 or 0, got `" + raw + "`");
+        };
+    }
+}

@@ -1,0 +1,12 @@
+package com.assetcollections.query;
+
+import java.util.function.LongFunction;
+import org.jooq.Condition;
+
+/**
+ * One parsed filter, ready to become SQL for a given caller.
+ *
+ * @param canonical a stable text form of the filter (name, operator, value) used as a cache key
+ */
+public record FilterClause(String canonical, LongFunction<Condition> condition) {
+}

@@ -1,0 +1,145 @@
+package com.assetcollections.query;
+
+import com.assetcollections.storage.DataVersions;
+import com.assetcollections.storage.FullTextSearch;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+
+/**
+ * Runs a validated {@link ResourceQuery} against a {@link Source}: one query for the rows of an
+ * offset or cursor page, and an exact total that is counted only when no total for the same
+ * matching rows and data version is known.
+ */
+public final class ResourcePages {
+
+    private final DSLContext db;
+    private final DataVersions versions;
+    private final CountCache counts;
+
+    public ResourcePages(DSLContext db, DataVersions versions, CountCache counts) {
+        this.db = db;
+        this.versions = versions;
+        this.counts = counts;
+    }
+
+    public record OffsetPage(List<Record> rows, long total) {
+    }
+
+    /** @param next and {@code prev} are encoded cursors, or null at either end */
+    public record CursorPage(List<Record> rows, String next, String prev) {
+    }
+
+    public OffsetPage offsetPage(Source source, ResourceQuery query, long callerId) {
+        long version = versions.current(source.dataSet());
+        Long knownTotal = counts.get(CountCache.key(source, version, query));
+        Matching matching = matching(source, query, callerId);
+        Paging paging = query.paging();
+        List<Record> rows = db.select(selectList(source, query, List.of()))
+                .from(matching.from())
+                .where(matching.where())
+                .orderBy(order(query, matching))
+                .limit(paging.perPage())
+                .offset(paging.offset())
+                .fetch();
+        if (knownTotal != null) {
+            return new OffsetPage(rows, knownTotal);
+        }
+        if (rows.size() < paging.perPage() && (!rows.isEmpty() || paging.offset() == 0)) {
+            return new OffsetPage(rows, paging.offset() + rows.size());
+        }
+        Record2<Integer, Long> counted = db.select(DSL.count(), DataVersions.versionOf(source.dataSet()))
+                .from(matching.from())
+                .where(matching.where())
+                .fetchOne();
+        counts.put(CountCache.key(source, counted.value2(), query), counted.value1());
+        return new OffsetPage(rows, counted.value1());
+    }
+
+    public CursorPage cursorPage(Source source, ResourceQuery query, long callerId) {
+        if (query.ranked()) {
+            throw new InvalidQuery("cursor", "cursor paging needs an explicit `sort`; results ranked by relevance "
+                    + "are paged with `page`");
+        }
+        Keyset keyset = Keyset.of(query.sort(), query.schema().id());
+        String token = query.paging().cursor();
+        Cursor cursor = token.isEmpty() ? null : Cursor.decode(token, keyset.signature(), keyset.columns());
+        boolean backward = cursor != null && cursor.backward();
+        Matching matching = matching(source, query, callerId);
+        Condition where = cursor == null ? matching.where() : matching.where().and(keyset.after(cursor));
+        int perPage = query.paging().perPage();
+        List<Record> rows = new ArrayList<>(db.select(selectList(source, query, keyset.columns()))
+                .from(matching.from())
+                .where(where)
+                .orderBy(keyset.orderBy(backward))
+                .limit(perPage + 1)
+                .fetch());
+        boolean more = rows.size() > perPage;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backward) {
+            java.util.Collections.reverse(rows);
+        }
+        if (rows.isEmpty()) {
+            return new CursorPage(rows, null, null);
+        }
+        boolean hasNext = backward || more;
+        boolean hasPrev = backward ? more : cursor != null;
+        return new CursorPage(rows,
+                hasNext ? position(keyset, rows.get(rows.size() - 1), false) : null,
+                hasPrev ? position(keyset, rows.get(0), true) : null);
+    }
+
+    /** The one row matching the condition (an id or uuid) within the source, if the caller may see it. */
+    public Record item(Source source, Condition identity, ResourceQuery query) {
+        return db.select(selectList(source, query, List.of()))
+                .from(source.table())
+                .where(source.scope().and(identity))
+                .fetchOne();
+    }
+
+    private static String position(Keyset keyset, Record row, boolean backward) {
+        List<Object> keys = keyset.columns().stream().map(row::get).map(Object.class::cast).toList();
+        return new Cursor(backward, keys).encode(keyset.signature());
+    }
+
+    private record Matching(Table<?> from, Condition where, Field<?> rank) {
+    }
+
+    private static Matching matching(Source source, ResourceQuery query, long callerId) {
+        Condition where = source.scope();
+        for (FilterClause filter : query.filters()) {
+            where = where.and(filter.condition().apply(callerId));
+        }
+        if (query.search() == null) {
+            return new Matching(source.table(), where, null);
+        }
+        FullTextSearch.Match match = source.search().match(source.table(), query.search());
+        return new Matching(match.from(), where.and(match.where()), match.rank());
+    }
+
+    private static List<SortField<?>> order(ResourceQuery query, Matching matching) {
+        if (query.ranked()) {
+            return List.of(matching.rank().asc(), query.schema().id().sortColumn().asc());
+        }
+        return Keyset.of(query.sort(), query.schema().id()).orderBy(false);
+    }
+
+    private static Set<Field<?>> selectList(Source source, ResourceQuery query, List<Field<?>> extra) {
+        Set<Field<?>> select = new LinkedHashSet<>();
+        query.fields().forEach(field -> select.add(field.column()));
+        select.addAll(source.alwaysSelect());
+        select.addAll(extra);
+        return select;
+    }
+}

@@ -1,0 +1,19 @@
+package com.assetcollections.query;
+
+import com.assetcollections.storage.FullTextSearch;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Table;
+
+/**
+ * Where a list reads its rows from: the table, the condition that limits it to what the caller may
+ * see (visibility, or the parent of a sub-resource), and how to search it.
+ *
+ * @param scopeKey     a stable text naming the scope (e.g. the caller's id), part of cached totals' keys
+ * @param dataSet      the data version that changes whenever rows of this source change
+ * @param alwaysSelect columns the reader needs whatever the client's sparse fieldset (ids for includes)
+ */
+public record Source(Table<?> table, Condition scope, String scopeKey, FullTextSearch search, String dataSet,
+        List<Field<?>> alwaysSelect) {
+}

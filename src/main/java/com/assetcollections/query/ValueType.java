@@ -1,0 +1,91 @@
+package com.assetcollections.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The type of a resource field, which decides how filter values are parsed and how the field is written. */
+public enum ValueType {
+    INTEGER("integer"),
+    STRING("string"),
+    UUID_("uuid"),
+    DATETIME("datetime");
+
+    private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,19}");
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    // A '+' in an unencoded query string arrives as a space: "…T10:00:00 02:00".
+    private static final Pattern SPACE_FOR_PLUS_OFFSET = Pattern.compile("(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?) (\\d{2}:?\\d{2})$");
+
+    private final String label;
+
+    ValueType(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Parses one filter value, or throws {@link InvalidQuery} naming the parameter. */
+    public Object parse(String raw, String parameter) {
+        String value = raw.trim();
+        return switch (this) {
+            case INTEGER -> parseInteger(value, parameter);
+            case STRING -> raw;
+            case UUID_ -> parseUuid(value, parameter);
+            case DATETIME -> parseDateTime(value, parameter);
+        };
+    }
+
+    private static Long parseInteger(String value, String parameter) {
+        if (DIGITS.matcher(value).matches()) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException tooLarge) {
+                // falls through to the error below
+            }
+        }
+        throw new InvalidQuery(parameter, "`" + parameter + "` must be a whole number, got `" + value + "`");
+    }
+
+    private static UUID parseUuid(String value, String parameter) {
+        if (!CANONICAL_UUID.matcher(value).matches()) {
+            throw new InvalidQuery(parameter, "`" + parameter + "` must be a UUID like "
+                    + "`123e4567-e89b-12d3-a456-426614174000`, got `" + value + "`");
+        }
+        return UUID.fromString(value);
+    }
+
+    /**
+     * Accepts {@code YYYY-MM-DD}, {@code YYYY-MM-DD HH:MM:SS} and ISO-8601 date-times with or
+     * without fraction and offset; a value without an offset is UTC.
+     */
+    public static Instant parseDateTime(String value, String parameter) {
+        String text = SPACE_FOR_PLUS_OFFSET.matcher(value).replaceFirst("$1+$4");
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+            Instant instant = hasOffset(iso)
+                    ? OffsetDateTime.parse(iso).toInstant()
+                    : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
+            return instant.truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            throw new InvalidQuery(parameter, "`" + parameter + "` must be a date (`2023-01-01`), a date and time "
+                    + "(`2023-01-01 13:45:00`) or an ISO-8601 date-time, got `" + value + "`");
+        }
+    }
+
+    private static boolean hasOffset(String iso) {
+        int time = iso.indexOf('T');
+        return time > 0 && (iso.endsWith("Z") || iso.indexOf('+', time) > 0 || iso.indexOf('-', time) > 0);
+    }
+}

@@ -1,0 +1,58 @@
+package com.assetcollections.web;
+
+import com.assetcollections.auth.MissingScope;
+import com.assetcollections.query.InvalidQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** The one place where exceptions become the error shape of the API contract. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> invalidQuery(InvalidQuery e) {
+        return ResponseEntity.badRequest().body(ApiError.about(e.parameter(), e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> notFound(NotFound e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> missingScope(MissingScope e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    ResponseEntity<ApiError> noEndpoint(Exception e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("no such endpoint"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .body(ApiError.of("method " + e.getMethod() + " is not allowed here"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> badPathValue(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(ApiError.of("malformed value for `" + e.getName() + "`"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> unexpected(Exception e) {
+        log.error("unhandled error", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of("internal error"));
+    }
+}

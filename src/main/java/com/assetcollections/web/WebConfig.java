@@ -1,0 +1,62 @@
+package com.assetcollections.web;
+
+import com.assetcollections.auth.BearerTokenFilter;
+import com.assetcollections.auth.CallerArgumentResolver;
+import com.assetcollections.ratelimit.InMemoryRateLimiter;
+import com.assetcollections.ratelimit.RateLimitFilter;
+import com.assetcollections.ratelimit.RateLimiter;
+import com.assetcollections.users.Tokens;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.ObjectMapper;
+
+/** HTTP plumbing: authentication and rate limiting in front of every API call, JSON whatever the Accept header. */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+    @Override
+    public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+        configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerArgumentResolver());
+    }
+
+    @Bean
+    ErrorResponses errorResponses(ObjectMapper json) {
+        return new ErrorResponses(json);
+    }
+
+    @Bean
+    RateLimiter rateLimiter(@Value("${app.rate-limit.per-minute:500}") long perMinute) {
+        return new InMemoryRateLimiter(perMinute, Duration.ofMinutes(1));
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(Tokens tokens, ErrorResponses errors) {
+        FilterRegistrationBean<BearerTokenFilter> registration =
+                new FilterRegistrationBean<>(new BearerTokenFilter(tokens, errors));
+        registration.setOrder(1);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, ErrorResponses errors) {
+        FilterRegistrationBean<RateLimitFilter> registration =
+                new FilterRegistrationBean<>(new RateLimitFilter(limiter, errors));
+        registration.setOrder(2);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+}
