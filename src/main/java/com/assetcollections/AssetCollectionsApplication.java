@@ -9,10 +9,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class AssetCollectionsApplication {
 
     public static void main(String[] args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
         SpringApplication app = new SpringApplication(AssetCollectionsApplication.class);
         if (Commands.isCommand(args)) {
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setAdditionalProfiles("command");
+            app.setAddCommandLineProperties(false);
         }
         app.run(args);
     }

@@ -1,0 +1,58 @@
+package com.assetcollections.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One throw-away PostgreSQL database per test run on the local server (127.0.0.1:5432, user
+ * postgres or $PGUSER), created on first use and dropped when the JVM exits.
+ */
+public final class PostgresDatabase {
+
+    private static final String HOST = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
+    private static final String PORT = System.getenv().getOrDefault("PGPORT", "5432");
+    private static final String USER = System.getenv().getOrDefault("PGUSER", "postgres");
+    private static final String NAME = "ac_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static volatile boolean created;
+
+    private PostgresDatabase() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", PostgresDatabase::url);
+        registry.add("spring.datasource.username", () -> USER);
+    }
+
+    public static boolean available() {
+        try (Connection ignored = admin()) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public static synchronized String url() {
+        if (!created) {
+            execute("CREATE DATABASE " + NAME);
+            created = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)")));
+        }
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
+    }
+
+    private static Connection admin() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, "");
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL: " + sql + " failed", e);
+        }
+    }
+}

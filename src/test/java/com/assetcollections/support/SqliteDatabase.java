@@ -1,0 +1,33 @@
+package com.assetcollections.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** One throw-away SQLite database file per test run, configured as the application configures it. */
+public final class SqliteDatabase {
+
+    private static Path file;
+
+    private SqliteDatabase() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", SqliteDatabase::url);
+    }
+
+    public static synchronized String url() {
+        if (file == null) {
+            try {
+                Path dir = Files.createTempDirectory("ac-test-");
+                file = dir.resolve("test.db");
+                dir.toFile().deleteOnExit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return "jdbc:sqlite:" + file + "?journal_mode=WAL&transaction_mode=IMMEDIATE&busy_timeout=10000&foreign_keys=true";
+    }
+}
