@@ -38,8 +38,9 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    RateLimiter rateLimiter(@Value("${app.rate-limit.per-minute:500}") long perMinute) {
-        return new InMemoryRateLimiter(perMinute, Duration.ofMinutes(1));
+    RateLimiter rateLimiter(@Value("${app.rate-limit.per-minute:500}") long limit,
+            @Value("${app.rate-limit.window:1m}") Duration window) {
+        return new InMemoryRateLimiter(limit, window);
     }
 
     @Bean
