@@ -149,8 +149,14 @@ public final class QueryParser {
         return Arrays.stream(parts).map(part -> field.type().parse(part, key)).distinct().toList();
     }
 
+    /**
+     * A filter value as it appears in {@link ResourceQuery#matchKey()}: the separators of that key
+     * ({@code ,} between values, {@code &} between filters, {@code |} before the search) are escaped,
+     * so that two different queries can never share a key (and a cached total).
+     */
     private static String canonical(Object value) {
-        return String.valueOf(value).replace("\\", "\\\\").replace(",", "\\,").replace("&", "\\&");
+        return String.valueOf(value).replace("\\", "\\\\").replace(",", "\\,").replace("&", "\\&")
+                .replace("|", "\\|");
     }
 
     private static List<FieldSpec> parseFields(ResourceSchema schema, String key, String resource, String extra, String raw) {
