@@ -22,6 +22,8 @@ public enum ValueType {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     // A '+' in an unencoded query string arrives as a space: "…T10:00:00 02:00".
     private static final Pattern SPACE_FOR_PLUS_OFFSET = Pattern.compile("(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?) (\\d{2}:?\\d{2})$");
+    // PHP's DATE_ISO8601 (what many clients of this API family send) writes the offset without a colon: "+0200".
+    private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("(T[0-9:.]+[+-][0-9]{2})([0-9]{2})$");
 
     private final String label;
 
@@ -74,6 +76,7 @@ public enum ValueType {
                 return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
             String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+            iso = OFFSET_WITHOUT_COLON.matcher(iso).replaceFirst("$1:$2");
             Instant instant = hasOffset(iso)
                     ? OffsetDateTime.parse(iso).toInstant()
                     : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
