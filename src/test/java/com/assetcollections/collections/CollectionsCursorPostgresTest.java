@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @RequiresPostgres
-class CollectionsSmokePostgresTest extends CollectionsSmokeContract {
+class CollectionsCursorPostgresTest extends CollectionsCursorContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

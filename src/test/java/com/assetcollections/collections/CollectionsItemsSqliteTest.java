@@ -4,7 +4,7 @@ import com.assetcollections.support.SqliteDatabase;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-class CollectionsSmokeSqliteTest extends CollectionsSmokeContract {
+class CollectionsItemsSqliteTest extends CollectionsItemsContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
