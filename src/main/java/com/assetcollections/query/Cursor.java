@@ -82,7 +82,7 @@ public record Cursor(boolean backward, List<Object> keys) {
         if (type == UUID.class && node.isString()) {
             return UUID.fromString(node.stringValue());
         }
-        if (type == String.class && node.isString()) {
+        if (type == String.class && node.isString() && node.stringValue().indexOf('\u0000') < 0) {
             return node.stringValue();
         }
         throw invalid("the cursor is malformed");

@@ -219,7 +219,7 @@ public final class QueryParser {
         if (!schema.searchable()) {
             throw new InvalidQuery("search", schema.name() + " cannot be searched");
         }
-        String text = raw.strip();
+        String text = ValueType.text(raw.strip(), "search");
         if (text.length() > MAX_SEARCH_LENGTH) {
             throw new InvalidQuery("search", "`search` is " + text.length() + " characters long; at most "
                     + MAX_SEARCH_LENGTH);

@@ -40,10 +40,21 @@ public enum ValueType {
         String value = raw.trim();
         return switch (this) {
             case INTEGER -> parseInteger(value, parameter);
-            case STRING -> raw;
+            case STRING -> text(raw, parameter);
             case UUID_ -> parseUuid(value, parameter);
             case DATETIME -> parseDateTime(value, parameter);
         };
+    }
+
+    /**
+     * Free text as given. PostgreSQL cannot hold NUL in text (binding one fails the statement), so
+     * no stored value contains it and a value with it is refused as malformed on both databases.
+     */
+    static String text(String raw, String parameter) {
+        if (raw.indexOf('\u0000') >= 0) {
+            throw new InvalidQuery(parameter, "`" + parameter + "` must not contain the NUL character (%00)");
+        }
+        return raw;
     }
 
     private static Long parseInteger(String value, String parameter) {
