@@ -2,6 +2,7 @@ package com.assetcollections.web;
 
 import com.assetcollections.auth.MissingScope;
 import com.assetcollections.query.InvalidQuery;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -48,6 +49,13 @@ class ApiExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ApiError> badPathValue(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest().body(ApiError.of("malformed value for `" + e.getName() + "`"));
+    }
+
+    /** Tomcat refuses a query string it cannot decode (an empty name, a percent-escape that is not UTF-8). */
+    @ExceptionHandler
+    ResponseEntity<ApiError> malformedQueryString(InvalidParameterException e) {
+        return ResponseEntity.badRequest().body(ApiError.of("malformed query string: every parameter needs a name,"
+                + " and names and values must be percent-encoded UTF-8"));
     }
 
     @ExceptionHandler
