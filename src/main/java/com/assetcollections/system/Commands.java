@@ -7,6 +7,7 @@ import com.assetcollections.users.Users;
 import com.assetcollections.users.Tokens;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -49,9 +50,9 @@ public class Commands implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
-        List<String> args = arguments.getNonOptionArgs();
+        List<String> args = new ArrayList<>();
         Map<String, String> options = new HashMap<>();
-        arguments.getOptionNames().forEach(name -> options.put(name, String.join(",", arguments.getOptionValues(name))));
+        parse(arguments.getSourceArgs(), args, options);
         String command = String.join(" ", args.subList(0, Math.min(2, args.size())));
         try {
             switch (command) {
@@ -109,6 +110,25 @@ public class Commands implements ApplicationRunner {
         new DataGenerator(db, Long.parseLong(options.getOrDefault("random-seed", "1"))).generate(plan, List.of());
         System.out.printf("seeded %d users, %d assets, %d collections in %d s%n", plan.users(), plan.assets(),
                 plan.collections(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /** Splits words from options, accepting both {@code --name=value} and {@code --name value}. */
+    static void parse(String[] source, List<String> words, Map<String, String> options) {
+        for (int i = 0; i < source.length; i++) {
+            String arg = source[i];
+            if (!arg.startsWith("--")) {
+                words.add(arg);
+                continue;
+            }
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                options.put(arg.substring(2, equals), arg.substring(equals + 1));
+            } else if (i + 1 < source.length && !source[i + 1].startsWith("--")) {
+                options.put(arg.substring(2), source[++i]);
+            } else {
+                options.put(arg.substring(2), "");
+            }
+        }
     }
 
     private static String required(Map<String, String> options, String name) {

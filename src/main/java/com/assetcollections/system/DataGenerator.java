@@ -7,6 +7,7 @@ import static com.assetcollections.collections.CollectionTable.SHARES;
 import com.assetcollections.assets.AssetTable;
 import com.assetcollections.collections.CollectionTable;
 import com.assetcollections.query.TextFolding;
+import com.assetcollections.storage.BulkInsert;
 import com.assetcollections.storage.SqlTypes;
 import com.assetcollections.users.UserTable;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -30,11 +30,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Generates realistic, reproducible data (a seeded Random): users, assets, collections (public,
  * private and shared) and memberships. Used for the demo data set and for benchmark data.
+ *
+ * <p>Names come from word lists, so a common word ("paintings") is in a few % of the names and a
+ * rare one ("zeppelin", in about 1 of 100,000 descriptions) in a handful of rows. Rows get explicit
+ * ids (after the largest existing one) and are written in batches by a {@link BulkInsert}; a
+ * collection's memberships and shares are written right after its batch, so nothing large is
+ * kept in memory. Meant for a database nobody else writes to while it runs.
  */
 public final class DataGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(DataGenerator.class);
-    private static final int BATCH = 500;
 
     static final String[] ADJECTIVES = {"Summer", "Winter", "Autumn", "Spring", "Client", "Brand", "Archive",
         "Campaign", "Product", "Team", "Social", "Print", "Legacy", "Seasonal", "Festival", "Studio", "Heritage",
@@ -43,19 +48,42 @@ public final class DataGenerator {
         "landscapes", "icons", "brochures", "posters", "recordings", "interviews", "mockups", "illustrations",
         "renders", "presentations", "reports", "screenshots", "textures", "fonts", "animations", "podcasts",
         "storyboards", "catalogues", "maps", "diagrams", "ads"};
+    static final String[] RARE_WORDS = {"zeppelin", "quokka", "origami", "narwhal", "bonsai", "kaleidoscope",
+        "marzipan", "tundra", "gondola", "saxophone", "lighthouse", "armadillo", "chandelier", "glacier",
+        "harpsichord", "igloo", "jellyfish", "kimono", "labyrinth", "meteorite"};
     static final String[] DESCRIPTIONS = {"Selected work for the %s team.", "Everything approved for %s use.",
         "Raw material and drafts, %s edition.", "A curated set of %s for review.",
         "Ärger-free assets for the %s pitch.", "Final exports for %s."};
+    private static final double RARE_WORD_SHARE = 0.0002;
+    private static final String[] FIRST_NAMES = {"Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi",
+        "Ivan", "Judy"};
     private static final String[][] TYPES = {{"image", "image/jpeg", "jpg"}, {"image", "image/png", "png"},
         {"video", "video/mp4", "mp4"}, {"audio", "audio/mpeg", "mp3"}, {"document", "application/pdf", "pdf"},
         {"other", "application/zip", "zip"}};
 
+    private static final List<Field<?>> USER_COLUMNS = List.of(UserTable.ID, UserTable.UUID_, UserTable.NAME,
+            UserTable.EMAIL, UserTable.CREATED_AT, UserTable.UPDATED_AT);
+    private static final List<Field<?>> ASSET_COLUMNS = List.of(AssetTable.ID, AssetTable.UUID_, AssetTable.OWNER_ID,
+            AssetTable.NAME, AssetTable.NAME_FOLDED, AssetTable.DESCRIPTION, AssetTable.DESCRIPTION_FOLDED,
+            AssetTable.ASSET_TYPE, AssetTable.MIME_TYPE, AssetTable.URL, AssetTable.TAGS, AssetTable.CREATED_AT,
+            AssetTable.UPDATED_AT);
+    private static final List<Field<?>> COLLECTION_COLUMNS = List.of(CollectionTable.ID, CollectionTable.UUID_,
+            CollectionTable.OWNER_ID, CollectionTable.NAME, CollectionTable.NAME_FOLDED, CollectionTable.DESCRIPTION,
+            CollectionTable.DESCRIPTION_FOLDED, CollectionTable.COLLECTION_TYPE, CollectionTable.CREATED_AT,
+            CollectionTable.UPDATED_AT);
+    private static final List<Field<?>> MEMBER_COLUMNS = List.of(CollectionTable.MEMBER_COLLECTION_ID,
+            CollectionTable.MEMBER_ASSET_ID, CollectionTable.MEMBER_POSITION, CollectionTable.MEMBER_ADDED_AT);
+    private static final List<Field<?>> SHARE_COLUMNS = List.of(CollectionTable.SHARE_COLLECTION_ID,
+            CollectionTable.SHARE_USER_ID, CollectionTable.SHARE_LEVEL, CollectionTable.SHARE_CREATED_AT);
+
     private final DSLContext db;
+    private final BulkInsert writer;
     private final Random random;
     private final Instant epoch = SqlTypes.now().minus(Duration.ofDays(730));
 
     public DataGenerator(DSLContext db, long seed) {
         this.db = db;
+        this.writer = BulkInsert.forDatabase(db);
         this.random = new Random(seed);
     }
 
@@ -66,139 +94,126 @@ public final class DataGenerator {
 
     /** Inserts the plan; {@code existingUserIds} become owners too (e.g. a demo user). Returns the new user ids. */
     public List<Long> generate(Plan plan, List<Long> existingUserIds) {
-        List<Long> userIds = new ArrayList<>(existingUserIds);
-        userIds.addAll(insertUsers(plan.users()));
-        List<Long> assetIds = insertAssets(plan.assets(), userIds);
-        insertCollections(plan, userIds, assetIds);
-        return userIds.subList(existingUserIds.size(), userIds.size());
+        List<Long> newUsers = insertUsers(plan.users());
+        List<Long> owners = new ArrayList<>(existingUserIds);
+        owners.addAll(newUsers);
+        List<Long> assetIds = insertAssets(plan.assets(), owners);
+        insertCollections(plan, owners, assetIds);
+        return newUsers;
     }
 
     private List<Long> insertUsers(int count) {
+        Batch users = new Batch(UserTable.USERS, USER_COLUMNS, true);
+        long firstId = nextId(UserTable.USERS, UserTable.ID);
         List<Long> ids = new ArrayList<>();
-        String[] first = {"Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi", "Ivan", "Judy"};
         for (int i = 0; i < count; i++) {
+            long id = firstId + i;
             Instant now = SqlTypes.now();
-            String name = first[i % first.length] + (i < first.length ? "" : " " + (i / first.length));
-            String email = name.toLowerCase().replace(' ', '.') + "." + UUID.randomUUID().toString().substring(0, 8)
-                    + "@example.com";
-            ids.add(db.insertInto(UserTable.USERS)
-                    .set(UserTable.UUID_, new UUID(random.nextLong(), random.nextLong()))
-                    .set(UserTable.NAME, name)
-                    .set(UserTable.EMAIL, email)
-                    .set(UserTable.CREATED_AT, now)
-                    .set(UserTable.UPDATED_AT, now)
-                    .returningResult(UserTable.ID).fetchOne().value1());
+            String name = FIRST_NAMES[i % FIRST_NAMES.length] + (i < FIRST_NAMES.length ? "" : " " + (i / FIRST_NAMES.length));
+            String email = name.toLowerCase().replace(' ', '.') + "." + id + "@example.com";
+            users.add(id, uuid(), name, email, now, now);
+            ids.add(id);
         }
+        users.flush();
+        writer.advanceIds(UserTable.USERS, UserTable.ID);
         return ids;
     }
 
     private List<Long> insertAssets(int count, List<Long> owners) {
-        List<Field<?>> columns = List.of(AssetTable.UUID_, AssetTable.OWNER_ID, AssetTable.NAME, AssetTable.NAME_FOLDED,
-                AssetTable.DESCRIPTION, AssetTable.DESCRIPTION_FOLDED, AssetTable.ASSET_TYPE, AssetTable.MIME_TYPE,
-                AssetTable.URL, AssetTable.TAGS, AssetTable.CREATED_AT, AssetTable.UPDATED_AT);
-        List<List<Object>> rows = new ArrayList<>();
+        Batch assets = new Batch(AssetTable.ASSETS, ASSET_COLUMNS, true);
+        long firstId = nextId(AssetTable.ASSETS, AssetTable.ID);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String[] type = TYPES[random.nextInt(TYPES.length)];
             String name = pick(ADJECTIVES) + " " + pick(NOUNS).replaceAll("s$", "") + " " + (i + 1);
             String description = random.nextInt(4) == 0 ? null : String.format(pick(DESCRIPTIONS), pick(ADJECTIVES).toLowerCase());
             Instant created = randomInstant();
-            UUID uuid = new UUID(random.nextLong(), random.nextLong());
-            rows.add(Arrays.asList(uuid, pick(owners), name, TextFolding.fold(name), description,
+            UUID uuid = uuid();
+            assets.add(firstId + i, uuid, pick(owners), name, TextFolding.fold(name), description,
                     TextFolding.fold(description), type[0], type[1],
                     "https://cdn.example.com/assets/" + uuid + "." + type[2],
-                    "[\"" + pick(NOUNS) + "\",\"" + pick(ADJECTIVES).toLowerCase() + "\"]", created, later(created)));
-            ids.addAll(flushIfFull(AssetTable.ASSETS, AssetTable.UUID_, AssetTable.ID, columns, rows, false));
+                    "[\"" + pick(NOUNS) + "\",\"" + pick(ADJECTIVES).toLowerCase() + "\"]", created, later(created));
+            ids.add(firstId + i);
         }
-        ids.addAll(flushIfFull(AssetTable.ASSETS, AssetTable.UUID_, AssetTable.ID, columns, rows, true));
+        assets.flush();
+        writer.advanceIds(AssetTable.ASSETS, AssetTable.ID);
         return ids;
     }
 
     private void insertCollections(Plan plan, List<Long> owners, List<Long> assetIds) {
-        List<Field<?>> columns = List.of(CollectionTable.UUID_, CollectionTable.OWNER_ID, CollectionTable.NAME,
-                CollectionTable.NAME_FOLDED, CollectionTable.DESCRIPTION, CollectionTable.DESCRIPTION_FOLDED,
-                CollectionTable.COLLECTION_TYPE, CollectionTable.CREATED_AT, CollectionTable.UPDATED_AT);
-        List<List<Object>> rows = new ArrayList<>();
-        List<Boolean> isPrivate = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
+        Batch collections = new Batch(COLLECTIONS, COLLECTION_COLUMNS, false);
+        Batch members = new Batch(MEMBERS, MEMBER_COLUMNS, false);
+        Batch shares = new Batch(SHARES, SHARE_COLUMNS, false);
+        long firstId = nextId(COLLECTIONS, CollectionTable.ID);
+        Instant now = SqlTypes.now();
         for (int i = 0; i < plan.collections(); i++) {
+            long id = firstId + i;
+            long owner = pick(owners);
             boolean publicOne = random.nextDouble() < plan.publicShare();
             String name = pick(ADJECTIVES) + " " + pick(NOUNS) + (random.nextInt(3) == 0 ? " " + (2015 + random.nextInt(11)) : "");
-            String description = random.nextInt(5) == 0 ? null : String.format(pick(DESCRIPTIONS), pick(ADJECTIVES).toLowerCase());
+            String description = description();
             Instant created = randomInstant();
-            rows.add(Arrays.asList(new UUID(random.nextLong(), random.nextLong()), pick(owners), name,
-                    TextFolding.fold(name), description, TextFolding.fold(description), publicOne ? "public" : "private",
-                    created, later(created)));
-            isPrivate.add(!publicOne);
-            ids.addAll(flushIfFull(COLLECTIONS, CollectionTable.UUID_, CollectionTable.ID, columns, rows, false));
+            collections.add(id, uuid(), owner, name, TextFolding.fold(name), description, TextFolding.fold(description),
+                    publicOne ? "public" : "private", created, later(created));
+            addMembers(members, id, plan.maxAssetsPerCollection(), assetIds, now);
+            if (!publicOne && random.nextDouble() < plan.sharedShare()) {
+                addShares(shares, id, owner, owners, now);
+            }
+            if (collections.isFull()) {
+                collections.flush();
+                members.flush();
+                shares.flush();
+                log.info("generated {} collections", i + 1);
+            }
         }
-        ids.addAll(flushIfFull(COLLECTIONS, CollectionTable.UUID_, CollectionTable.ID, columns, rows, true));
-        insertMembersAndShares(plan, owners, ids, assetIds, isPrivate);
+        collections.flush();
+        members.flush();
+        shares.flush();
+        writer.advanceIds(COLLECTIONS, CollectionTable.ID);
     }
 
-    private void insertMembersAndShares(Plan plan, List<Long> users, List<Long> collectionIds, List<Long> assetIds,
-            List<Boolean> isPrivate) {
-        List<Field<?>> memberColumns = List.of(CollectionTable.MEMBER_COLLECTION_ID, CollectionTable.MEMBER_ASSET_ID,
-                CollectionTable.MEMBER_POSITION, CollectionTable.MEMBER_ADDED_AT);
-        List<Field<?>> shareColumns = List.of(CollectionTable.SHARE_COLLECTION_ID, CollectionTable.SHARE_USER_ID,
-                CollectionTable.SHARE_LEVEL, CollectionTable.SHARE_CREATED_AT);
-        List<List<Object>> members = new ArrayList<>();
-        List<List<Object>> shares = new ArrayList<>();
-        Instant now = SqlTypes.now();
-        for (int i = 0; i < isPrivate.size(); i++) {
-            long collectionId = collectionIds.get(i);
-            int size = assetIds.isEmpty() ? 0 : random.nextInt(plan.maxAssetsPerCollection() + 1);
-            Set<Long> chosen = new LinkedHashSet<>();
-            while (chosen.size() < Math.min(size, assetIds.size())) {
-                chosen.add(pick(assetIds));
-            }
-            int position = 1;
-            for (long assetId : chosen) {
-                members.add(List.of(collectionId, assetId, position++, now));
-                flushIfFull(MEMBERS, null, null, memberColumns, members, false);
-            }
-            if (isPrivate.get(i) && random.nextDouble() < plan.sharedShare()) {
-                Set<Long> with = new LinkedHashSet<>();
-                int count = 1 + random.nextInt(3);
-                for (int s = 0; s < count; s++) {
-                    with.add(pick(users));
-                }
-                for (long userId : with) {
-                    shares.add(List.of(collectionId, userId, random.nextInt(4) == 0 ? "edit" : "view", now));
-                }
-                flushIfFull(SHARES, null, null, shareColumns, shares, false);
-            }
+    private String description() {
+        if (random.nextInt(5) == 0) {
+            return null;
         }
-        flushIfFull(MEMBERS, null, null, memberColumns, members, true);
-        flushIfFull(SHARES, null, null, shareColumns, shares, true);
-        // Owners do not need a share with themselves; generated ones are removed.
-        db.deleteFrom(SHARES).where(DSL.exists(DSL.selectOne().from(COLLECTIONS).where(
-                CollectionTable.ID.eq(CollectionTable.SHARE_COLLECTION_ID)
-                        .and(CollectionTable.OWNER_ID.eq(CollectionTable.SHARE_USER_ID))))).execute();
+        String description = String.format(pick(DESCRIPTIONS), pick(ADJECTIVES).toLowerCase());
+        return random.nextDouble() < RARE_WORD_SHARE ? description + " Featuring a " + pick(RARE_WORDS) + "." : description;
     }
 
-    /**
-     * Inserts the buffered rows once a batch is full (or when forced). With {@code uuid} given (the
-     * rows' first column), returns the generated ids in row order.
-     */
-    private List<Long> flushIfFull(Table<?> table, Field<UUID> uuid, Field<Long> id, List<Field<?>> columns,
-            List<List<Object>> rows, boolean force) {
-        if (rows.isEmpty() || (!force && rows.size() < BATCH)) {
-            return List.of();
+    private void addMembers(Batch members, long collectionId, int maxAssets, List<Long> assetIds, Instant now) {
+        int size = assetIds.isEmpty() ? 0 : Math.min(random.nextInt(maxAssets + 1), assetIds.size());
+        Set<Long> chosen = new LinkedHashSet<>();
+        while (chosen.size() < size) {
+            chosen.add(pick(assetIds));
         }
-        var insert = db.insertInto(table, columns);
-        for (List<Object> row : rows) {
-            insert = insert.values(row);
+        int position = 1;
+        for (long assetId : chosen) {
+            members.add(collectionId, assetId, position++, now);
         }
-        insert.execute();
-        List<Long> ids = List.of();
-        if (uuid != null) {
-            List<UUID> uuids = rows.stream().map(row -> (UUID) row.get(0)).toList();
-            Map<UUID, Long> byUuid = db.select(uuid, id).from(table).where(uuid.in(uuids)).fetchMap(uuid, id);
-            ids = uuids.stream().map(byUuid::get).toList();
+    }
+
+    /** Shares a private collection with one to three users other than its owner. */
+    private void addShares(Batch shares, long collectionId, long owner, List<Long> users, Instant now) {
+        Set<Long> with = new LinkedHashSet<>();
+        int count = 1 + random.nextInt(3);
+        for (int s = 0; s < count; s++) {
+            long user = pick(users);
+            if (user != owner) {
+                with.add(user);
+            }
         }
-        rows.clear();
-        return ids;
+        for (long userId : with) {
+            shares.add(collectionId, userId, random.nextInt(4) == 0 ? "edit" : "view", now);
+        }
+    }
+
+    private long nextId(Table<?> table, Field<Long> id) {
+        Long max = db.select(DSL.max(id)).from(table).fetchOne().value1();
+        return max == null ? 1 : max + 1;
+    }
+
+    private UUID uuid() {
+        return new UUID(random.nextLong(), random.nextLong());
     }
 
     private <T> T pick(T[] values) {
@@ -217,7 +232,39 @@ public final class DataGenerator {
         return created.plus(random.nextLong(Duration.ofDays(30).toSeconds() * 1_000_000L), ChronoUnit.MICROS);
     }
 
-    static void progress(String what, long done) {
-        log.info("generated {} {}", done, what);
+    /**
+     * Rows of one table buffered until the writer's batch size. Collections and the rows that
+     * reference them are flushed together by the caller, parents first; others flush when full.
+     */
+    private final class Batch {
+
+        private final Table<?> table;
+        private final List<Field<?>> columns;
+        private final boolean flushWhenFull;
+        private final List<List<Object>> rows = new ArrayList<>();
+
+        Batch(Table<?> table, List<Field<?>> columns, boolean flushWhenFull) {
+            this.table = table;
+            this.columns = columns;
+            this.flushWhenFull = flushWhenFull;
+        }
+
+        void add(Object... values) {
+            rows.add(Arrays.asList(values));
+            if (flushWhenFull && isFull()) {
+                flush();
+            }
+        }
+
+        boolean isFull() {
+            return rows.size() >= writer.batchSize();
+        }
+
+        void flush() {
+            if (!rows.isEmpty()) {
+                writer.write(table, columns, rows);
+                rows.clear();
+            }
+        }
     }
 }

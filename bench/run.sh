@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# The read benchmark of docs/benchmarks.md: builds the app, seeds a benchmark database if it is
+# absent, starts the app against it, and measures a fixed set of requests with wrk.
+#
+#   bench/run.sh pg        # PostgreSQL database ac_bench at 127.0.0.1:5432 (user postgres), 1,000,000 collections
+#   bench/run.sh sqlite    # SQLite file bench/data/ac_bench.db, 200,000 collections
+#
+# Settings (environment): DURATION (20s), WARMUP (10s per request), CONNECTIONS (32), THREADS (2), COLLECTIONS,
+# ONLY (space-separated request names to run), SKIP_BUILD=1, JAR (another jar to run), JAVA_OPTS,
+# APP_ARGS (extra app options), PORT (18080). Results are printed and written to bench/results/.
+set -euo pipefail
+
+MODE=${1:-pg}
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DATA=$ROOT/bench/data
+mkdir -p "$DATA" "$ROOT/bench/results"
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18080}
+PG=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA)
+
+case "$MODE" in
+  pg)
+    COLLECTIONS=${COLLECTIONS:-1000000}
+    export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/ac_bench
+    export SPRING_DATASOURCE_USERNAME=postgres ;;
+  sqlite)
+    COLLECTIONS=${COLLECTIONS:-200000}
+    export SPRING_DATASOURCE_URL="jdbc:sqlite:$DATA/ac_bench.db?journal_mode=WAL&transaction_mode=IMMEDIATE&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL" ;;
+  *) echo "usage: $0 pg|sqlite" >&2; exit 2 ;;
+esac
+
+log() { echo "== $*" >&2; }
+
+command -v wrk >/dev/null || { log "installing wrk"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+JAVA=java
+[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  log "building"
+  ./mvnw -B -o -q package -DskipTests
+fi
+# A private copy, so that a rebuild in the working tree does not touch the running app.
+cp "${JAR:-target/asset-collections-api-0.1.0-SNAPSHOT.jar}" "$DATA/app.jar"
+app() { "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$DATA/app.jar" "$@"; }
+
+seeded_rows() {
+  if [ "$MODE" = pg ]; then
+    "${PG[@]}" -d ac_bench -c "select count(*) from collections" 2>/dev/null || echo 0
+  else
+    [ -f "$DATA/ac_bench.db" ] && echo 1 || echo 0
+  fi
+}
+
+if [ "$MODE" = pg ] && [ -z "$("${PG[@]}" -c "select 1 from pg_database where datname = 'ac_bench'")" ]; then
+  "${PG[@]}" -c "create database ac_bench"
+fi
+# PostgreSQL's JIT compiles every count over many rows (~0.4 s of 1 s here) and never pays off
+# for these queries; recommended for production as well (docs/benchmarks.md).
+[ "$MODE" = pg ] && "${PG[@]}" -c "alter database ac_bench set jit = off"
+if [ "$(seeded_rows)" = 0 ]; then
+  log "seeding $COLLECTIONS collections ($MODE); takes minutes"
+  started=$(date +%s)
+  app seed --collections="$COLLECTIONS" --users=1000 --assets=$((COLLECTIONS / 5)) \
+    --max-assets-per-collection=4 > "$DATA/seed-$MODE.log" 2>&1
+  log "seeded in $(( $(date +%s) - started )) s"
+  [ "$MODE" = pg ] && "${PG[@]}" -d ac_bench -c "vacuum analyze"
+fi
+
+log "bench user and token"
+app users create --email=bench@example.com --name=Bench >/dev/null 2>&1 || true
+TOKEN=$(app tokens create --email=bench@example.com --scopes=collections:read,assets:read --name=bench 2>/dev/null \
+  | sed -n 's/.*(shown once): //p')
+[ -n "$TOKEN" ] || { echo "could not create a token" >&2; exit 1; }
+
+log "starting the app ($JAVA)"
+# shellcheck disable=SC2086
+"$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$DATA/app.jar" --server.port="$PORT" \
+  --spring.datasource.url="$SPRING_DATASOURCE_URL" ${SPRING_DATASOURCE_USERNAME:+--spring.datasource.username=$SPRING_DATASOURCE_USERNAME} \
+  --app.rate-limit.per-minute=1000000000 ${APP_ARGS:-} > "$DATA/app-$MODE.log" 2>&1 &
+APP_PID=$!
+trap 'kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true' EXIT
+BASE=http://127.0.0.1:$PORT
+for _ in $(seq 120); do
+  curl -sf "$BASE/health" >/dev/null && break
+  kill -0 $APP_PID 2>/dev/null || { tail -30 "$DATA/app-$MODE.log" >&2; exit 1; }
+  sleep 1
+done
+
+get() { curl -sf -H "Authorization: Bearer $TOKEN" "$BASE$1"; }
+first_id() { sed -n 's/^{"data":\[{"id":\([0-9]*\).*/\1/p'; }
+last_id() { grep -o '"id":[0-9]*' | tail -1 | cut -d: -f2; }
+
+# A visible collection for the single-item request, and the cursor of a page 20,000 pages deep,
+# built from the keys of the last row of page 20,000 (query/Cursor.java: base64url JSON).
+ITEM_ID=$(get "/api/v2/collections?page=1000&per_page=1" | first_id)
+DEEP_ID=$(get "/api/v2/collections?page=20000&fields%5Bcollections%5D=id" | last_id)
+CURSOR=$(printf '{"s":"id","d":"next","k":[%s]}' "$DEEP_ID" | base64 -w0 | tr '+/' '-_' | tr -d '=')
+SINCE=$(date -u -d '-1 year' +%F)
+C=/api/v2/collections
+REQUESTS=(
+  "first_page|$C"
+  "item|$C/$ITEM_ID"
+  "filtered_sorted|$C?filter%5Bname%5D=paintings&sort=-updated_at"
+  "public_since_fields|$C?filter%5Bpublic%5D=1&filter%5Bupdated_since%5D=$SINCE&fields%5Bcollections%5D=id,name,updated_at"
+  "search_common|$C?search=paintings"
+  "search_rare|$C?search=zeppelin"
+  "deep_offset|$C?page=20000"
+  "cursor_deep|$C?cursor=$CURSOR"
+  "include_owner|$C?include=owner"
+)
+
+# Statements per request, on PostgreSQL: every statement runs in autocommit, so committed
+# transactions of the database count them.
+statements() {
+  [ "$MODE" = pg ] && "${PG[@]}" -c "select xact_commit from pg_stat_database where datname = 'ac_bench'"
+  true
+}
+
+RESULT=$ROOT/bench/results/$MODE-$(date -u +%Y%m%dT%H%M%S).md
+{
+  echo "# $MODE, $COLLECTIONS collections, $CONNECTIONS connections, $DURATION each, $("$JAVA" -version 2>&1 | head -1)"
+  echo
+  echo "| request | req/s | p50 | p99 | non-2xx | total | statements/req |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+} > "$RESULT"
+selected() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
+# The JIT needs a while on two cores: warm every request up before measuring any.
+log "warming up"
+for entry in "${REQUESTS[@]}"; do
+  selected "${entry%%|*}" || continue
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$BASE${entry#*|}" >/dev/null
+done
+for entry in "${REQUESTS[@]}"; do
+  name=${entry%%|*}
+  path=${entry#*|}
+  selected "$name" || continue
+  total=$(get "$path" | grep -o '"total":[0-9]*' | cut -d: -f2 || true)
+  before=$(statements)
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$BASE$path")
+  sleep 2
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  per_request=$(awk -v a="$before" -v b="$(statements)" -v n="$requests" \
+    'BEGIN { if (a == "" || n == 0) print "-"; else printf "%.2f", (b - a) / n }')
+  rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+  echo "| $name | $rps | $p50 | $p99 | ${errors:-0} | ${total:--} | $per_request |" >> "$RESULT"
+  log "$name: $rps req/s, p50 $p50, p99 $p99, non-2xx ${errors:-0}"
+done
+{
+  echo
+  echo "Load average after the run (other work on the machine skews figures): $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "Requests:"
+  for entry in "${REQUESTS[@]}"; do echo "- ${entry%%|*}: \`${entry#*|}\`"; done
+} >> "$RESULT"
+cat "$RESULT"
