@@ -4,21 +4,32 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Counters that database triggers bump in the same transaction as every change to a data set, so
- * that anything derived from the data (cached totals) can be keyed by the version it was derived
- * from and is never served after a committed change, on any instance.
+ * that anything derived from the data (cached totals, cached tokens) can be keyed by the version
+ * it was derived from and is never served after a committed change, on any instance.
+ *
+ * <p>A GET request reads all versions once, in one query, at its first use: the token check and
+ * the totals of the same request then cost one round trip together. (GET requests do not write
+ * versioned data; any other request reads the versions afresh at every use.)
  */
 @Repository
 public class DataVersions {
 
+    public static final String COLLECTIONS = "collections";
+    public static final String TOKENS = "api_tokens";
     public static final Field<String> NAME = field(name("data_versions", "name"), SQLDataType.VARCHAR);
     public static final Field<Long> VERSION = field(name("data_versions", "version"), SQLDataType.BIGINT);
+    private static final String SNAPSHOT = DataVersions.class.getName() + ".snapshot";
 
     private final DSLContext db;
 
@@ -27,7 +38,7 @@ public class DataVersions {
     }
 
     public long current(String dataSet) {
-        Long version = db.select(VERSION).from(table(name("data_versions"))).where(NAME.eq(dataSet)).fetchOne(VERSION);
+        Long version = snapshot().get(dataSet);
         if (version == null) {
             throw new IllegalStateException("no data version row for " + dataSet);
         }
@@ -37,5 +48,25 @@ public class DataVersions {
     /** A sub-select of the version, to read it in the same statement (and snapshot) as a count. */
     public static Field<Long> versionOf(String dataSet) {
         return org.jooq.impl.DSL.select(VERSION).from(table(name("data_versions"))).where(NAME.eq(dataSet)).asField();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> snapshot() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        boolean reusable = request instanceof ServletRequestAttributes servlet
+                && "GET".equals(servlet.getRequest().getMethod());
+        if (!reusable) {
+            return readAll();
+        }
+        Map<String, Long> snapshot = (Map<String, Long>) request.getAttribute(SNAPSHOT, RequestAttributes.SCOPE_REQUEST);
+        if (snapshot == null) {
+            snapshot = readAll();
+            request.setAttribute(SNAPSHOT, snapshot, RequestAttributes.SCOPE_REQUEST);
+        }
+        return snapshot;
+    }
+
+    private Map<String, Long> readAll() {
+        return db.select(NAME, VERSION).from(table(name("data_versions"))).fetchMap(NAME, VERSION);
     }
 }

@@ -13,6 +13,7 @@ import static com.assetcollections.users.UserTable.TOKEN_USER_ID;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.storage.DataVersions;
 import com.assetcollections.storage.SqlTypes;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -34,11 +35,19 @@ public class Tokens {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final DSLContext db;
+    private final DataVersions versions;
     private final Cache<Long, Instant> lastUsedWritten =
             Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(LAST_USED_RESOLUTION).build();
+    /** Token rows by hash, tagged with the tokens data version they were read at (see V2__token_versions.sql). */
+    private final Cache<String, KnownToken> known = Caffeine.newBuilder().maximumSize(100_000).build();
 
-    public Tokens(DSLContext db) {
+    public Tokens(DSLContext db, DataVersions versions) {
         this.db = db;
+        this.versions = versions;
+    }
+
+    private record KnownToken(long version, long id, long userId, Set<Scope> scopes, Instant expiresAt,
+            Instant revokedAt) {
     }
 
     public IssuedToken issue(long userId, String name, Set<Scope> scopes, Instant expiresAt) {
@@ -56,21 +65,41 @@ public class Tokens {
         return new IssuedToken(id, userId, name, Set.copyOf(scopes), expiresAt, plaintext);
     }
 
-    /** The caller a token stands for, unless it is unknown, revoked or expired. */
+    /**
+     * The caller a token stands for, unless it is unknown, revoked or expired. A token read before
+     * is taken from memory while the tokens data version is unchanged, so a revocation is honoured
+     * by the next request on every instance.
+     */
     public Optional<Caller> authenticate(String plaintext) {
         if (!plaintext.startsWith(TokenHash.PREFIX) || plaintext.length() > 100) {
             return Optional.empty();
         }
-        var row = db.select(TOKEN_ID, TOKEN_USER_ID, TOKEN_SCOPES, TOKEN_EXPIRES_AT, TOKEN_REVOKED_AT)
-                .from(TOKENS)
-                .where(TOKEN_HASH.eq(TokenHash.hash(plaintext)))
-                .fetchOne();
+        String hash = TokenHash.hash(plaintext);
+        long version = versions.current(DataVersions.TOKENS);
+        KnownToken token = known.getIfPresent(hash);
+        if (token == null || token.version() != version) {
+            token = load(hash, version);
+            if (token == null) {
+                return Optional.empty();
+            }
+            known.put(hash, token);
+        }
         Instant now = Instant.now();
-        if (row == null || row.value5() != null || (row.value4() != null && !row.value4().isAfter(now))) {
+        if (token.revokedAt() != null || (token.expiresAt() != null && !token.expiresAt().isAfter(now))) {
             return Optional.empty();
         }
-        recordUse(row.value1(), now);
-        return Optional.of(new Caller(row.value2(), row.value1(), parseScopes(row.value3())));
+        recordUse(token.id(), now);
+        return Optional.of(new Caller(token.userId(), token.id(), token.scopes()));
+    }
+
+    private KnownToken load(String hash, long version) {
+        return db.select(TOKEN_ID, TOKEN_USER_ID, TOKEN_SCOPES, TOKEN_EXPIRES_AT, TOKEN_REVOKED_AT)
+                .from(TOKENS)
+                .where(TOKEN_HASH.eq(hash))
+                .fetchOptional()
+                .map(row -> new KnownToken(version, row.value1(), row.value2(), parseScopes(row.value3()), row.value4(),
+                        row.value5()))
+                .orElse(null);
     }
 
     public boolean revoke(long tokenId) {
