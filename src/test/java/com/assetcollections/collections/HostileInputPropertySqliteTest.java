@@ -1,0 +1,13 @@
+package com.assetcollections.collections;
+
+import com.assetcollections.support.SqliteDatabase;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class HostileInputPropertySqliteTest extends HostileInputPropertyContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        SqliteDatabase.register(registry);
+    }
+}
