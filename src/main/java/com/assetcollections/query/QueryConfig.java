@@ -16,7 +16,12 @@ class QueryConfig {
     }
 
     @Bean
-    ResourcePages resourcePages(DSLContext db, DataVersions versions, CountCache counts) {
-        return new ResourcePages(db, versions, counts);
+    OrderedIds orderedIds(@Value("${app.ordered-ids-cache.max-ids:10000000}") long maxIds) {
+        return new OrderedIds(maxIds, Duration.ofMinutes(30));
+    }
+
+    @Bean
+    ResourcePages resourcePages(DSLContext db, DataVersions versions, CountCache counts, OrderedIds ordered) {
+        return new ResourcePages(db, versions, counts, ordered);
     }
 }

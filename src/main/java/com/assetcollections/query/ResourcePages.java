@@ -3,8 +3,11 @@ package com.assetcollections.query;
 import com.assetcollections.storage.DataVersions;
 import com.assetcollections.storage.FullTextSearch;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -25,11 +28,13 @@ public final class ResourcePages {
     private final DSLContext db;
     private final DataVersions versions;
     private final CountCache counts;
+    private final OrderedIds ordered;
 
-    public ResourcePages(DSLContext db, DataVersions versions, CountCache counts) {
+    public ResourcePages(DSLContext db, DataVersions versions, CountCache counts, OrderedIds ordered) {
         this.db = db;
         this.versions = versions;
         this.counts = counts;
+        this.ordered = ordered;
     }
 
     public record OffsetPage(List<Record> rows, long total) {
@@ -41,8 +46,17 @@ public final class ResourcePages {
 
     public OffsetPage offsetPage(Source source, ResourceQuery query, long callerId) {
         long version = versions.current(source.dataSet());
-        Long knownTotal = counts.get(CountCache.key(source, version, query));
+        String key = CountCache.key(source, version, query);
         Matching matching = matching(source, query, callerId);
+        Long knownTotal = counts.get(key);
+        if (query.ranked() || (knownTotal != null && knownTotal > query.paging().perPage()
+                && knownTotal <= OrderedIds.MAX_IDS)) {
+            String order = query.ranked() ? "rank" : Keyset.of(query.sort(), query.schema().id()).signature();
+            OffsetPage page = listedPage(source, query, matching, key + "|order=" + order);
+            if (page != null) {
+                return page;
+            }
+        }
         Paging paging = query.paging();
         List<Record> rows = db.select(selectList(source, query, List.of()))
                 .from(matching.from())
@@ -98,6 +112,41 @@ public final class ResourcePages {
         return new CursorPage(rows,
                 hasNext ? position(keyset, rows.get(rows.size() - 1), false) : null,
                 hasPrev ? position(keyset, rows.get(0), true) : null);
+    }
+
+    /**
+     * A page cut from the ordered ids of all matching rows (computed once per data version, see
+     * {@link OrderedIds}): for ranked searches, and for lists whose total is known to be small
+     * enough. The rows are read by id, within the scope again. Null when more rows match than
+     * such a list keeps.
+     */
+    private OffsetPage listedPage(Source source, ResourceQuery query, Matching matching, String key) {
+        @SuppressWarnings("unchecked")
+        Field<Long> id = (Field<Long>) query.schema().id().column();
+        long[] ids = ordered.get(key);
+        if (ids == null) {
+            List<Long> all = db.select(id).from(matching.from()).where(matching.where())
+                    .orderBy(order(query, matching)).limit(OrderedIds.MAX_IDS + 1).fetch(id);
+            ids = all.size() > OrderedIds.MAX_IDS ? OrderedIds.TOO_MANY
+                    : all.stream().mapToLong(Long::longValue).toArray();
+            ordered.put(key, ids);
+        }
+        if (ids == OrderedIds.TOO_MANY) {
+            return null;
+        }
+        Paging paging = query.paging();
+        int from = (int) Math.min(ids.length, paging.offset());
+        int to = (int) Math.min(ids.length, paging.offset() + paging.perPage());
+        List<Long> pageIds = Arrays.stream(ids, from, to).boxed().toList();
+        if (pageIds.isEmpty()) {
+            return new OffsetPage(List.of(), ids.length);
+        }
+        Map<Long, Record> byId = db.select(selectList(source, query, List.of(id)))
+                .from(source.table())
+                .where(source.scope().and(id.in(pageIds)))
+                .fetchMap(id);
+        List<Record> rows = pageIds.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return new OffsetPage(rows, ids.length);
     }
 
     /** The one row matching the condition (an id or uuid) within the source, if the caller may see it. */
