@@ -6,7 +6,7 @@
 #   bench/run.sh sqlite    # SQLite file bench/data/ac_bench.db, 200,000 collections
 #
 # Settings (environment): DURATION (20s), WARMUP (10s per request), CONNECTIONS (32), THREADS (2), COLLECTIONS,
-# ONLY (space-separated request names to run), SKIP_BUILD=1, JAR (another jar to run), JAVA_OPTS,
+# DEEP_PAGE (20000 pg, 3000 sqlite), ONLY (space-separated request names to run), SKIP_BUILD=1, JAR (another jar to run), JAVA_OPTS,
 # APP_ARGS (extra app options), PORT (18080). Results are printed and written to bench/results/.
 set -euo pipefail
 
@@ -25,10 +25,12 @@ PG=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qtA)
 case "$MODE" in
   pg)
     COLLECTIONS=${COLLECTIONS:-1000000}
+    DEEP_PAGE=${DEEP_PAGE:-20000}
     export SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/ac_bench
     export SPRING_DATASOURCE_USERNAME=postgres ;;
   sqlite)
     COLLECTIONS=${COLLECTIONS:-200000}
+    DEEP_PAGE=${DEEP_PAGE:-3000}  # ~100,000 collections are visible to the bench user
     export SPRING_DATASOURCE_URL="jdbc:sqlite:$DATA/ac_bench.db?journal_mode=WAL&transaction_mode=IMMEDIATE&busy_timeout=10000&foreign_keys=true&synchronous=NORMAL" ;;
   *) echo "usage: $0 pg|sqlite" >&2; exit 2 ;;
 esac
@@ -92,12 +94,13 @@ done
 
 get() { curl -sf -H "Authorization: Bearer $TOKEN" "$BASE$1"; }
 first_id() { sed -n 's/^{"data":\[{"id":\([0-9]*\).*/\1/p'; }
-last_id() { grep -o '"id":[0-9]*' | tail -1 | cut -d: -f2; }
+last_id() { { grep -o '"id":[0-9]*' || true; } | tail -1 | cut -d: -f2; }
 
-# A visible collection for the single-item request, and the cursor of a page 20,000 pages deep,
-# built from the keys of the last row of page 20,000 (query/Cursor.java: base64url JSON).
+# A visible collection for the single-item request, and the cursor of a page DEEP_PAGE pages deep,
+# built from the keys of the last row of that page (query/Cursor.java: base64url JSON).
 ITEM_ID=$(get "/api/v2/collections?page=1000&per_page=1" | first_id)
-DEEP_ID=$(get "/api/v2/collections?page=20000&fields%5Bcollections%5D=id" | last_id)
+DEEP_ID=$(get "/api/v2/collections?page=$DEEP_PAGE&fields%5Bcollections%5D=id" | last_id)
+[ -n "$ITEM_ID" ] && [ -n "$DEEP_ID" ] || { echo "no rows to benchmark (page $DEEP_PAGE empty?)" >&2; exit 1; }
 CURSOR=$(printf '{"s":"id","d":"next","k":[%s]}' "$DEEP_ID" | base64 -w0 | tr '+/' '-_' | tr -d '=')
 SINCE=$(date -u -d '-1 year' +%F)
 C=/api/v2/collections
@@ -108,7 +111,7 @@ REQUESTS=(
   "public_since_fields|$C?filter%5Bpublic%5D=1&filter%5Bupdated_since%5D=$SINCE&fields%5Bcollections%5D=id,name,updated_at"
   "search_common|$C?search=paintings"
   "search_rare|$C?search=zeppelin"
-  "deep_offset|$C?page=20000"
+  "deep_offset|$C?page=$DEEP_PAGE"
   "cursor_deep|$C?cursor=$CURSOR"
   "include_owner|$C?include=owner"
 )
