@@ -59,6 +59,37 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
+    void totalsAndListsFollowChangesToSharesAndVisibility(long seed) {
+        Random random = new Random(seed);
+        VisibilityWorld world = world(random);
+        Map<String, String> firstRow = Map.of("per_page", "1", "sort", "-updated_at");
+        String text = searchText(random);
+        for (Person person : world.people) {
+            // full first pages, so that the totals are counted (and remembered) rather than read off a short page
+            assertTotal(seed, "before the changes", person, firstRow, world.visibleTo(person.id()).size());
+            api.get("/api/v2/collections", person.token(), Map.of("per_page", "1", "search", text));
+        }
+        VisibilityWorld before = world;
+        world = db.transactionResult(configuration -> before.change(random, db, fixtures));
+        Map<String, Set<Long>> hits = searchHits(seed, world, List.of(text));
+        for (Person person : world.people) {
+            assertTotal(seed, "after the changes", person, firstRow, world.visibleTo(person.id()).size());
+            long found = world.visibleTo(person.id()).stream().filter(c -> hits.get(text).contains(c.id())).count();
+            assertTotal(seed, "after the changes", person, Map.of("per_page", "1", "search", text), found);
+            assertThat(listAll(seed, world, person, Map.of())).as("seed %d: list of user %d after the changes", seed,
+                    person.id()).containsExactlyElementsOf(world.visibleTo(person.id()).stream().map(Coll::id).toList());
+        }
+    }
+
+    private void assertTotal(long seed, String when, Person person, Map<String, String> params, long expected) {
+        ApiResponse response = api.get("/api/v2/collections", person.token(), params);
+        assertThat(response.status()).as("seed %d: %s: %s", seed, params, response.body()).isEqualTo(200);
+        assertThat(response.json().at("/meta/total").asLong()).as("seed %d, %s: total of %s for user %d", seed, when,
+                params, person.id()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
     void cursorWalksVisitExactlyTheVisibleMatchingCollectionsBothWays(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random);
@@ -194,9 +225,12 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
      * set of matching collections, and each user must find exactly its visible part.
      */
     private Map<String, Set<Long>> searchHits(long seed, Random random, VisibilityWorld world) {
+        return searchHits(seed, world, List.of(searchText(random), searchText(random)));
+    }
+
+    private Map<String, Set<Long>> searchHits(long seed, VisibilityWorld world, List<String> texts) {
         Map<String, Set<Long>> hits = new LinkedHashMap<>();
-        for (int i = 0; i < 2; i++) {
-            String text = searchText(random);
+        for (String text : texts) {
             Map<Long, List<Long>> found = new LinkedHashMap<>();
             for (Person person : world.people) {
                 found.put(person.id(), listAll(seed, world, person, Map.of("search", text)));

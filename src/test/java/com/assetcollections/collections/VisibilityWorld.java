@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.DSLContext;
 
 /**
  * Generated users, collections (public and private, names and descriptions from a small
@@ -105,6 +106,40 @@ final class VisibilityWorld {
         members.sort(Comparator.comparingInt(Member::position).thenComparingLong(Member::assetId));
         return new Coll(id, uuid, owner.id(), name, description, isPublic, created, updated, sharedWith,
                 members.stream().map(Member::assetId).toList());
+    }
+
+    /**
+     * Writes a few changes — a share removed, a share added, a collection made public or private,
+     * a collection deleted — and returns the world after them.
+     */
+    VisibilityWorld change(Random random, DSLContext db, Fixtures fixtures) {
+        List<Coll> after = new ArrayList<>(collections);
+        List<Coll> shared = after.stream().filter(c -> !c.sharedWith().isEmpty()).toList();
+        if (!shared.isEmpty()) {
+            Coll from = pick(random, shared);
+            Long user = pick(random, List.copyOf(from.sharedWith()));
+            db.deleteFrom(CollectionTable.SHARES).where(CollectionTable.SHARE_COLLECTION_ID.eq(from.id())
+                    .and(CollectionTable.SHARE_USER_ID.eq(user))).execute();
+            from.sharedWith().remove(user);
+        }
+        Coll to = pick(random, after);
+        Person with = pick(random, people);
+        if (to.sharedWith().add(with.id())) {
+            fixtures.share(to.id(), with.user());
+        }
+        Coll flipped = pick(random, after);
+        db.update(CollectionTable.COLLECTIONS)
+                .set(CollectionTable.COLLECTION_TYPE, flipped.isPublic() ? "private" : "public")
+                .where(CollectionTable.ID.eq(flipped.id())).execute();
+        after.set(after.indexOf(flipped), new Coll(flipped.id(), flipped.uuid(), flipped.ownerId(), flipped.name(),
+                flipped.description(), !flipped.isPublic(), flipped.createdAt(), flipped.updatedAt(),
+                flipped.sharedWith(), flipped.assetIds()));
+        if (after.size() > 1 && random.nextBoolean()) {
+            Coll deleted = pick(random, after);
+            db.deleteFrom(CollectionTable.COLLECTIONS).where(CollectionTable.ID.eq(deleted.id())).execute();
+            after.remove(deleted);
+        }
+        return new VisibilityWorld(people, after);
     }
 
     List<Coll> visibleTo(long userId) {
