@@ -26,7 +26,10 @@ public final class AssetTable {
     public static final Field<String> ASSET_TYPE = field(name("assets", "asset_type"), SQLDataType.VARCHAR);
     public static final Field<String> MIME_TYPE = field(name("assets", "mime_type"), SQLDataType.VARCHAR);
     public static final Field<String> URL = field(name("assets", "url"), SQLDataType.VARCHAR);
+    /** The tags as a JSON array of strings. */
     public static final Field<String> TAGS = field(name("assets", "tags"), SQLDataType.VARCHAR);
+    /** The tags folded for case-insensitive contains matching, one per line. */
+    public static final Field<String> TAGS_FOLDED = field(name("assets", "tags_folded"), SQLDataType.VARCHAR);
     public static final Field<Instant> CREATED_AT = field(name("assets", "created_at"), SqlTypes.TIMESTAMP);
     public static final Field<Instant> UPDATED_AT = field(name("assets", "updated_at"), SqlTypes.TIMESTAMP);
 

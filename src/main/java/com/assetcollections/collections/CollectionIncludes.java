@@ -6,7 +6,6 @@ import static com.assetcollections.collections.CollectionTable.MEMBER_COLLECTION
 import static com.assetcollections.collections.CollectionTable.MEMBER_POSITION;
 
 import com.assetcollections.assets.AssetTable;
-import com.assetcollections.users.UserTable;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,22 +31,6 @@ class CollectionIncludes {
 
     CollectionIncludes(DSLContext db) {
         this.db = db;
-    }
-
-    /** Slim users ({@code id}, {@code name}) by id. */
-    Map<Long, Map<String, Object>> owners(Collection<Long> ownerIds) {
-        Map<Long, Map<String, Object>> owners = new HashMap<>();
-        if (ownerIds.isEmpty()) {
-            return owners;
-        }
-        db.select(UserTable.ID, UserTable.NAME).from(UserTable.USERS).where(UserTable.ID.in(ownerIds))
-                .forEach(r -> {
-                    Map<String, Object> user = new LinkedHashMap<>();
-                    user.put("id", r.value1());
-                    user.put("name", r.value2());
-                    owners.put(r.value1(), user);
-                });
-        return owners;
     }
 
     record Assets(List<Map<String, Object>> first, long count) {

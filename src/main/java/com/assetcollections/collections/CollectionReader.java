@@ -7,40 +7,44 @@ import static com.assetcollections.collections.CollectionTable.UUID_;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.query.Include;
+import com.assetcollections.query.ItemKey;
 import com.assetcollections.query.QueryParser;
 import com.assetcollections.query.ResourceJson;
 import com.assetcollections.query.ResourcePages;
 import com.assetcollections.query.ResourceQuery;
 import com.assetcollections.query.Source;
 import com.assetcollections.storage.FullTextSearch;
-import com.assetcollections.web.NotFound;
+import com.assetcollections.users.Users;
 import com.assetcollections.web.PageEnvelope;
 import com.assetcollections.web.PageLinks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
-import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
 
 /** Reads collections for a caller: lists and single items, with their includes. */
 @Service
-class CollectionReader {
+public class CollectionReader {
 
-    private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,18}");
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Include ASSETS = CollectionSchema.SCHEMA.include("assets");
+    private static final Include OWNER = CollectionSchema.SCHEMA.include("owner");
 
+    private final DSLContext db;
     private final ResourcePages pages;
     private final CollectionIncludes includes;
+    private final Users users;
     private final FullTextSearch search;
 
-    CollectionReader(ResourcePages pages, CollectionIncludes includes, CollectionSearch search) {
+    CollectionReader(DSLContext db, ResourcePages pages, CollectionIncludes includes, Users users,
+            CollectionSearch search) {
+        this.db = db;
         this.pages = pages;
         this.includes = includes;
+        this.users = users;
         this.search = search.fullText();
     }
 
@@ -63,13 +67,28 @@ class CollectionReader {
         caller.require(Scope.COLLECTIONS_READ);
         ResourceQuery query = QueryParser.parseItem(CollectionSchema.SCHEMA, parameters);
         requireIncludeScopes(caller, query);
-        Record row = pages.item(visibleTo(caller), identity(key), query);
+        Record row = pages.item(visibleTo(caller), ItemKey.condition(key, ID, UUID_, "collection"), query);
         if (row == null) {
-            throw new NotFound("collection `" + key + "` not found");
+            throw ItemKey.notFound(key, "collection");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", items(List.of(row), query).get(0));
         return body;
+    }
+
+    /**
+     * The id of the collection {@code key} names if the caller may see it (the parent check of
+     * sub-resources); otherwise {@link com.assetcollections.web.NotFound}.
+     */
+    public long visibleId(Caller caller, String key) {
+        caller.require(Scope.COLLECTIONS_READ);
+        Long id = db.select(ID).from(COLLECTIONS)
+                .where(ItemKey.condition(key, ID, UUID_, "collection").and(Visibility.visibleTo(caller.userId())))
+                .fetchOne(ID);
+        if (id == null) {
+            throw ItemKey.notFound(key, "collection");
+        }
+        return id;
     }
 
     private Source visibleTo(Caller caller) {
@@ -77,37 +96,30 @@ class CollectionReader {
                 "collections", List.of(ID, OWNER_ID));
     }
 
-    private static Condition identity(String key) {
-        if (NUMERIC_ID.matcher(key).matches()) {
-            return ID.eq(Long.parseLong(key));
-        }
-        if (UUID_TEXT.matcher(key).matches()) {
-            return UUID_.eq(UUID.fromString(key));
-        }
-        throw new NotFound("collection `" + key + "` not found");
-    }
-
     private static void requireIncludeScopes(Caller caller, ResourceQuery query) {
-        if (query.includes("assets")) {
+        if (query.includes(ASSETS.name())) {
             caller.require(Scope.ASSETS_READ);
         }
     }
 
     private List<Map<String, Object>> items(List<Record> rows, ResourceQuery query) {
         List<Long> ids = rows.stream().map(r -> r.get(ID)).toList();
-        Map<Long, Map<String, Object>> owners = query.includes("owner")
-                ? includes.owners(rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList()) : Map.of();
-        Map<Long, CollectionIncludes.Assets> assets = query.includes("assets") ? includes.assets(ids) : Map.of();
+        Map<Long, Map<String, Object>> owners = query.includes(OWNER.name())
+                ? users.slimByIds(rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList()) : Map.of();
+        Map<Long, CollectionIncludes.Assets> assets = query.includes(ASSETS.name()) ? includes.assets(ids) : Map.of();
+        List<String> assetFields = query.includeFields(ASSETS);
+        List<String> ownerFields = query.includeFields(OWNER);
         List<Map<String, Object>> items = new ArrayList<>(rows.size());
         for (Record row : rows) {
             Map<String, Object> item = ResourceJson.write(row, query.fields());
-            if (query.includes("assets")) {
+            if (query.includes(ASSETS.name())) {
                 CollectionIncludes.Assets members = assets.get(row.get(ID));
-                item.put("assets", members.first());
-                item.put("assets_count", members.count());
+                item.put("assets", members.first().stream().map(a -> ResourceJson.narrow(a, assetFields)).toList());
+                item.putIfAbsent("assets_count", members.count());
             }
-            if (query.includes("owner")) {
-                item.put("owner", owners.get(row.get(OWNER_ID)));
+            if (query.includes(OWNER.name())) {
+                Map<String, Object> owner = owners.get(row.get(OWNER_ID));
+                item.put("owner", owner == null ? null : ResourceJson.narrow(owner, ownerFields));
             }
             items.add(item);
         }

@@ -1,5 +1,6 @@
 package com.assetcollections.collections;
 
+import static com.assetcollections.collections.CollectionTable.ASSETS_COUNT;
 import static com.assetcollections.collections.CollectionTable.COLLECTION_TYPE;
 import static com.assetcollections.collections.CollectionTable.CREATED_AT;
 import static com.assetcollections.collections.CollectionTable.DESCRIPTION;
@@ -35,6 +36,8 @@ public final class CollectionSchema {
                             .containsMatch(DESCRIPTION_FOLDED).orNull(),
                     FieldSpec.of("owner_id", ValueType.INTEGER, OWNER_ID, "the ID of the user who created it")
                             .exactMatch().sortable(),
+                    FieldSpec.of("assets_count", ValueType.INTEGER, ASSETS_COUNT, "how many assets the collection holds")
+                            .exactMatch().sortable(),
                     FieldSpec.of("created_at", ValueType.DATETIME, CREATED_AT, "when the collection was first created")
                             .rangeOperators().sortable(),
                     FieldSpec.of("updated_at", ValueType.DATETIME, UPDATED_AT, "when the collection itself was last updated")
@@ -45,8 +48,10 @@ public final class CollectionSchema {
                     ExtraFilter.flag("mine", Visibility::ownedBy, "only collections the caller created"),
                     ExtraFilter.flag("shared_with_me", Visibility::sharedWith, "only collections shared with the caller")),
             List.of(
-                    new Include("assets", "the collection's assets in collection order (slim asset schema)"),
-                    new Include("owner", "the user who created the collection (slim user schema)")),
+                    new Include("assets", "assets", List.of("id", "uuid", "name", "asset_type", "url"),
+                            "the collection's assets in collection order (slim asset schema)"),
+                    new Include("owner", "users", List.of("id", "name"),
+                            "the user who created the collection (slim user schema)")),
             true);
 
     private CollectionSchema() {

@@ -25,6 +25,8 @@ public final class CollectionTable {
             field(name("collections", "description_folded"), SQLDataType.VARCHAR);
     public static final Field<String> COLLECTION_TYPE =
             field(name("collections", "collection_type"), SQLDataType.VARCHAR);
+    /** How many assets the collection holds, maintained by triggers on collection_assets. */
+    public static final Field<Integer> ASSETS_COUNT = field(name("collections", "assets_count"), SQLDataType.INTEGER);
     public static final Field<Instant> CREATED_AT = field(name("collections", "created_at"), SqlTypes.TIMESTAMP);
     public static final Field<Instant> UPDATED_AT = field(name("collections", "updated_at"), SqlTypes.TIMESTAMP);
 

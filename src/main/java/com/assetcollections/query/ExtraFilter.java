@@ -10,18 +10,20 @@ import org.jooq.impl.DSL;
  * {@code filter[mine]}. Its condition may depend on the caller.
  *
  * @param condition from the parsed value and the caller's user id to a condition
+ * @param byCaller  whether the rows it keeps depend on who asks (so totals are per caller)
  */
 public record ExtraFilter(
         String name,
         ValueType valueType,
         boolean flag,
         BiFunction<Object, Long, Condition> condition,
+        boolean byCaller,
         String description) {
 
     /** {@code filter[name]=<datetime>}: rows whose {@code column} is after that instant. */
     public static ExtraFilter since(String name, Field<java.time.Instant> column, String description) {
         return new ExtraFilter(name, ValueType.DATETIME, false,
-                (value, caller) -> column.gt((java.time.Instant) value), description);
+                (value, caller) -> column.gt((java.time.Instant) value), false, description);
     }
 
     /**
@@ -31,8 +33,14 @@ public record ExtraFilter(
     public static ExtraFilter flag(String name, java.util.function.Function<Long, Condition> condition,
             String description) {
         return new ExtraFilter(name, null, true,
-                (value, caller) -> Boolean.TRUE.equals(value) ? condition.apply(caller) : DSL.noCondition(),
+                (value, caller) -> Boolean.TRUE.equals(value) ? condition.apply(caller) : DSL.noCondition(), true,
                 description);
+    }
+
+    /** {@code filter[name]=<value>} of the given type, kept per caller by {@code condition}. */
+    public static ExtraFilter byCaller(String name, ValueType type, BiFunction<Object, Long, Condition> condition,
+            String description) {
+        return new ExtraFilter(name, type, false, condition, true, description);
     }
 
     public Object parse(String raw, String parameter) {

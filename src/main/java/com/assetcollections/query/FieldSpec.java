@@ -45,6 +45,11 @@ public record FieldSpec(
         return with(folded, Operator.CONTAINS, EnumSet.of(Operator.CONTAINS, Operator.EQ, Operator.STARTS_WITH));
     }
 
+    /** Plain filter is a case-insensitive contains on {@code folded}, and that is the only operator. */
+    public FieldSpec containsOnly(Field<String> folded) {
+        return with(folded, Operator.CONTAINS, EnumSet.of(Operator.CONTAINS));
+    }
+
     /** No plain filter, but range operators. */
     public FieldSpec rangeOperators() {
         return with(foldedColumn, null, EnumSet.of(Operator.EQ, Operator.GT, Operator.GTE, Operator.LT, Operator.LTE));

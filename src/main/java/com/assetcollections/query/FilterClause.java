@@ -7,6 +7,7 @@ import org.jooq.Condition;
  * One parsed filter, ready to become SQL for a given caller.
  *
  * @param canonical a stable text form of the filter (name, operator, value) used as a cache key
+ * @param byCaller  whether the rows it keeps depend on who asks
  */
-public record FilterClause(String canonical, LongFunction<Condition> condition) {
+public record FilterClause(String canonical, LongFunction<Condition> condition, boolean byCaller) {
 }

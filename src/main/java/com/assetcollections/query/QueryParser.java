@@ -32,7 +32,7 @@ public final class QueryParser {
     public static ResourceQuery parseList(ResourceSchema schema, Map<String, String[]> parameters) {
         Map<String, String> single = singleValues(parameters);
         List<FilterClause> filters = new ArrayList<>();
-        List<FieldSpec> fields = schema.fields();
+        SparseFields fields = new SparseFields(schema);
         for (Map.Entry<String, String> entry : single.entrySet()) {
             String key = entry.getKey();
             if (!key.startsWith("filter") && !key.startsWith("fields")) {
@@ -45,20 +45,20 @@ public final class QueryParser {
                         + schema.name() + "]=a,b");
             }
             if (bracketed.group(1).equals("fields")) {
-                fields = parseFields(schema, key, bracketed.group(2), bracketed.group(3), entry.getValue());
+                fields.parse(key, bracketed.group(2), bracketed.group(3), entry.getValue());
             } else {
                 parseFilter(schema, key, bracketed.group(2), bracketed.group(3), entry.getValue()).ifPresent(filters::add);
             }
         }
-        return new ResourceQuery(schema, filters, parseSort(schema, single.get("sort")), fields,
-                parseIncludes(schema, single.get("include")), parseSearch(schema, single.get("search")),
-                parsePaging(single));
+        return new ResourceQuery(schema, filters, parseSort(schema, single.get("sort")), fields.own(),
+                parseIncludes(schema, single.get("include")), fields.included(),
+                parseSearch(schema, single.get("search")), parsePaging(single));
     }
 
     /** A single item honours {@code fields} and {@code include}; page and per_page are accepted and ignored. */
     public static ResourceQuery parseItem(ResourceSchema schema, Map<String, String[]> parameters) {
         Map<String, String> single = singleValues(parameters);
-        List<FieldSpec> fields = schema.fields();
+        SparseFields fields = new SparseFields(schema);
         for (Map.Entry<String, String> entry : single.entrySet()) {
             String key = entry.getKey();
             if (key.startsWith("fields")) {
@@ -66,12 +66,12 @@ public final class QueryParser {
                 if (!bracketed.matches() || !bracketed.group(1).equals("fields")) {
                     throw new InvalidQuery(key, "malformed parameter `" + key + "`; write fields[" + schema.name() + "]=a,b");
                 }
-                fields = parseFields(schema, key, bracketed.group(2), bracketed.group(3), entry.getValue());
+                fields.parse(key, bracketed.group(2), bracketed.group(3), entry.getValue());
             }
         }
         parsePaging(single);
-        return new ResourceQuery(schema, List.of(), List.of(), fields, parseIncludes(schema, single.get("include")),
-                null, new Paging(1, 1, null));
+        return new ResourceQuery(schema, List.of(), List.of(), fields.own(), parseIncludes(schema, single.get("include")),
+                fields.included(), null, new Paging(1, 1, null));
     }
 
     private static Map<String, String> singleValues(Map<String, String[]> parameters) {
@@ -104,7 +104,7 @@ public final class QueryParser {
             ExtraFilter filter = extra.get();
             Object value = filter.parse(raw, key);
             return java.util.Optional.of(new FilterClause(name + "=" + canonical(value),
-                    caller -> filter.condition().apply(value, caller)));
+                    caller -> filter.condition().apply(value, caller), filter.byCaller()));
         }
         FieldSpec field = schema.field(name).filter(FieldSpec::isFilterable).orElseThrow(() -> new InvalidQuery(key,
                 "unknown filter `" + name + "`; filterable: " + schema.filterableNames()));
@@ -115,7 +115,7 @@ public final class QueryParser {
         List<Object> values = filterValues(field, operator, key, raw);
         return java.util.Optional.of(new FilterClause(
                 name + "[" + operator.token() + "]=" + values.stream().map(QueryParser::canonical).collect(Collectors.joining(",")),
-                caller -> FieldConditions.condition(field, operator, values)));
+                caller -> FieldConditions.condition(field, operator, values), false));
     }
 
     private static Operator operator(FieldSpec field, String key, String token) {
@@ -157,24 +157,6 @@ public final class QueryParser {
     private static String canonical(Object value) {
         return String.valueOf(value).replace("\\", "\\\\").replace(",", "\\,").replace("&", "\\&")
                 .replace("|", "\\|");
-    }
-
-    private static List<FieldSpec> parseFields(ResourceSchema schema, String key, String resource, String extra, String raw) {
-        if (!schema.name().equals(resource) || extra != null) {
-            throw new InvalidQuery(key, "unknown resource in `" + key + "`; sparse fields apply to: " + schema.name());
-        }
-        Set<String> requested = new LinkedHashSet<>();
-        for (String name : raw.split(",", -1)) {
-            String trimmed = name.trim();
-            if (trimmed.isEmpty()) {
-                throw new InvalidQuery(key, "`" + key + "` must list field names separated by commas; fields: "
-                        + schema.fieldNames());
-            }
-            schema.field(trimmed).orElseThrow(() -> new InvalidQuery(key,
-                    "unknown field `" + trimmed + "` in " + key + "; fields: " + schema.fieldNames()));
-            requested.add(trimmed);
-        }
-        return schema.fields().stream().filter(f -> requested.contains(f.name())).toList();
     }
 
     private static List<SortKey> parseSort(ResourceSchema schema, String raw) {

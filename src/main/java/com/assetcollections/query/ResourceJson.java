@@ -12,10 +12,20 @@ public final class ResourceJson {
     private ResourceJson() {
     }
 
+    /** The item with only the {@code keep} keys, in their order (sparse fieldsets of included items). */
+    public static Map<String, Object> narrow(Map<String, Object> item, List<String> keep) {
+        Map<String, Object> narrowed = new LinkedHashMap<>();
+        for (String key : keep) {
+            narrowed.put(key, item.get(key));
+        }
+        return narrowed;
+    }
+
     public static Map<String, Object> write(Record row, List<FieldSpec> fields) {
         Map<String, Object> item = new LinkedHashMap<>();
         for (FieldSpec field : fields) {
-            item.put(field.name(), JsonValues.of(row.get(field.column())));
+            Object value = row.get(field.column());
+            item.put(field.name(), field.type() == ValueType.STRING_LIST ? JsonValues.stringList((String) value) : JsonValues.of(value));
         }
         return item;
     }

@@ -52,6 +52,12 @@ public record ResourceSchema(
         return extraFilters.stream().filter(f -> f.name().equals(filterName)).findFirst();
     }
 
+    /** The declared include of that name; an undeclared one is a programming error. */
+    public Include include(String includeName) {
+        return includes.stream().filter(i -> i.name().equals(includeName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " declares no include " + includeName));
+    }
+
     public boolean hasInclude(String includeName) {
         return includes.stream().anyMatch(i -> i.name().equals(includeName));
     }

@@ -15,7 +15,9 @@ public enum ValueType {
     INTEGER("integer"),
     STRING("string"),
     UUID_("uuid"),
-    DATETIME("datetime");
+    DATETIME("datetime"),
+    /** A list of short strings, stored as a JSON array; filters match its text. */
+    STRING_LIST("string[]");
 
     private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,19}");
     private static final Pattern CANONICAL_UUID =
@@ -40,7 +42,7 @@ public enum ValueType {
         String value = raw.trim();
         return switch (this) {
             case INTEGER -> parseInteger(value, parameter);
-            case STRING -> text(raw, parameter);
+            case STRING, STRING_LIST -> text(raw, parameter);
             case UUID_ -> parseUuid(value, parameter);
             case DATETIME -> parseDateTime(value, parameter);
         };

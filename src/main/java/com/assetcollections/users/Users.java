@@ -10,6 +10,10 @@ import static com.assetcollections.users.UserTable.UUID_;
 
 import com.assetcollections.storage.SqlTypes;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.DSLContext;
@@ -44,6 +48,21 @@ public class Users {
         return db.select(ID, UUID_, NAME, EMAIL).from(USERS)
                 .where(DSL.lower(EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)))
                 .fetchOptional(r -> new User(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Users in the slim schema ({@code id}, {@code name}) by id, for includes; one query. */
+    public Map<Long, Map<String, Object>> slimByIds(Collection<Long> ids) {
+        Map<Long, Map<String, Object>> slim = new HashMap<>();
+        if (ids.isEmpty()) {
+            return slim;
+        }
+        db.select(ID, NAME).from(USERS).where(ID.in(ids)).forEach(r -> {
+            Map<String, Object> user = new LinkedHashMap<>();
+            user.put("id", r.value1());
+            user.put("name", r.value2());
+            slim.put(r.value1(), user);
+        });
+        return slim;
     }
 
     public boolean isEmpty() {

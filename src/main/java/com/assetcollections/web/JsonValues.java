@@ -3,13 +3,17 @@ package com.assetcollections.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /** How column values are written in JSON: datetimes as {@code YYYY-MM-DDTHH:MM:SS.ffffffZ} (UTC), UUIDs as text. */
 public final class JsonValues {
 
     private static final DateTimeFormatter DATETIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private JsonValues() {
     }
@@ -22,6 +26,14 @@ public final class JsonValues {
             return uuid.toString();
         }
         return value;
+    }
+
+    /** A list stored as a JSON array of strings, written as that array. */
+    public static List<String> stringList(String json) {
+        if (json == null || json.isEmpty()) {
+            return List.of();
+        }
+        return List.of(JSON.readValue(json, String[].class));
     }
 
     public static String datetime(Instant instant) {

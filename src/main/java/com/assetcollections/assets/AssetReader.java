@@ -1,0 +1,132 @@
+package com.assetcollections.assets;
+
+import static com.assetcollections.assets.AssetTable.ASSETS;
+import static com.assetcollections.assets.AssetTable.ID;
+import static com.assetcollections.assets.AssetTable.OWNER_ID;
+import static com.assetcollections.assets.AssetTable.UUID_;
+
+import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.Scope;
+import com.assetcollections.collections.CollectionTable;
+import com.assetcollections.query.FieldSpec;
+import com.assetcollections.query.Include;
+import com.assetcollections.query.ItemKey;
+import com.assetcollections.query.QueryParser;
+import com.assetcollections.query.ResourceJson;
+import com.assetcollections.query.ResourcePages;
+import com.assetcollections.query.ResourceQuery;
+import com.assetcollections.query.SortKey;
+import com.assetcollections.query.Source;
+import com.assetcollections.query.ValueType;
+import com.assetcollections.storage.FullTextSearch;
+import com.assetcollections.users.Users;
+import com.assetcollections.web.PageEnvelope;
+import com.assetcollections.web.PageLinks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+
+/** Reads assets: the catalogue list, single items, and the assets of one collection in its own order. */
+@Service
+class AssetReader {
+
+    private static final Include COLLECTIONS = AssetSchema.SCHEMA.include("collections");
+    private static final Include OWNER = AssetSchema.SCHEMA.include("owner");
+    /** The sub-resource's default order: the collection's own (membership position). */
+    private static final List<SortKey> COLLECTION_ORDER = List.of(new SortKey(
+            FieldSpec.of("position", ValueType.INTEGER, CollectionTable.MEMBER_POSITION, "position in the collection")
+                    .sortable(), false));
+
+    private final ResourcePages pages;
+    private final AssetIncludes includes;
+    private final Users users;
+    private final FullTextSearch search;
+
+    AssetReader(ResourcePages pages, AssetIncludes includes, Users users, AssetSearch search) {
+        this.pages = pages;
+        this.includes = includes;
+        this.users = users;
+        this.search = search.fullText();
+    }
+
+    Map<String, Object> list(Caller caller, Map<String, String[]> parameters, PageLinks links) {
+        caller.require(Scope.ASSETS_READ);
+        ResourceQuery query = QueryParser.parseList(AssetSchema.SCHEMA, parameters);
+        Source catalogue = new Source(ASSETS, DSL.noCondition(), scopeKey("all", query, caller), search, "assets",
+                List.of(ID, OWNER_ID));
+        return page(catalogue, query, caller, links);
+    }
+
+    Map<String, Object> inCollection(Caller caller, long collectionId, Map<String, String[]> parameters,
+            PageLinks links) {
+        caller.require(Scope.ASSETS_READ);
+        ResourceQuery query = QueryParser.parseList(AssetSchema.SCHEMA, parameters);
+        if (query.sort().isEmpty() && query.search() == null) {
+            query = query.withSort(COLLECTION_ORDER);
+        }
+        Source members = new Source(
+                ASSETS.join(CollectionTable.MEMBERS).on(CollectionTable.MEMBER_ASSET_ID.eq(ID)
+                        .and(CollectionTable.MEMBER_COLLECTION_ID.eq(collectionId))),
+                DSL.noCondition(), scopeKey("collection:" + collectionId, query, caller), search, "assets",
+                List.of(ID, OWNER_ID));
+        return page(members, query, caller, links);
+    }
+
+    Map<String, Object> one(Caller caller, String key, Map<String, String[]> parameters) {
+        caller.require(Scope.ASSETS_READ);
+        ResourceQuery query = QueryParser.parseItem(AssetSchema.SCHEMA, parameters);
+        Source catalogue = new Source(ASSETS, DSL.noCondition(), "all", search, "assets", List.of(ID, OWNER_ID));
+        Record row = pages.item(catalogue, ItemKey.condition(key, ID, UUID_, "asset"), query);
+        if (row == null) {
+            throw ItemKey.notFound(key, "asset");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", items(List.of(row), query, caller).get(0));
+        return body;
+    }
+
+    private Map<String, Object> page(Source source, ResourceQuery query, Caller caller, PageLinks links) {
+        if (query.paging().cursorMode()) {
+            ResourcePages.CursorPage page = pages.cursorPage(source, query, caller.userId());
+            return PageEnvelope.cursor(items(page.rows(), query, caller), query.paging().perPage(), page.next(),
+                    page.prev(), links);
+        }
+        ResourcePages.OffsetPage page = pages.offsetPage(source, query, caller.userId());
+        return PageEnvelope.offset(items(page.rows(), query, caller), page.total(), query.paging().page(),
+                query.paging().perPage(), links);
+    }
+
+    /** Assets are a catalogue, so totals are shared by all callers unless a filter depends on who asks. */
+    private static String scopeKey(String scope, ResourceQuery query, Caller caller) {
+        return query.matchesByCaller() ? scope + ":user:" + caller.userId() : scope;
+    }
+
+    private List<Map<String, Object>> items(List<Record> rows, ResourceQuery query, Caller caller) {
+        List<Long> ids = rows.stream().map(r -> r.get(ID)).toList();
+        Map<Long, Map<String, Object>> owners = query.includes(OWNER.name())
+                ? users.slimByIds(rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList()) : Map.of();
+        Map<Long, AssetIncludes.Collections> collections = query.includes(COLLECTIONS.name())
+                ? includes.visibleCollections(ids, caller.userId()) : Map.of();
+        List<String> collectionFields = query.includeFields(COLLECTIONS);
+        List<String> ownerFields = query.includeFields(OWNER);
+        List<Map<String, Object>> items = new ArrayList<>(rows.size());
+        for (Record row : rows) {
+            Map<String, Object> item = ResourceJson.write(row, query.fields());
+            if (query.includes(COLLECTIONS.name())) {
+                AssetIncludes.Collections holding = collections.get(row.get(ID));
+                item.put("collections", holding.first().stream().map(c -> ResourceJson.narrow(c, collectionFields)).toList());
+                item.put("collections_count", holding.count());
+            }
+            if (query.includes(OWNER.name())) {
+                Map<String, Object> owner = owners.get(row.get(OWNER_ID));
+                item.put("owner", owner == null ? null : ResourceJson.narrow(owner, ownerFields));
+            }
+            items.add(item);
+        }
+        return items;
+    }
+}
