@@ -2,6 +2,7 @@ package com.assetcollections.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assetcollections.assets.AssetSchema;
 import com.assetcollections.collections.CollectionSchema;
 import com.assetcollections.query.ExtraFilter;
 import com.assetcollections.query.FieldSpec;
@@ -32,6 +33,18 @@ class ApiDocsTest {
             assertThat(section).contains("`filter[" + filter.name() + "]`");
         }
         CollectionSchema.SCHEMA.includes().forEach(include -> assertThat(section).contains("`include=" + include.name() + "`"));
+    }
+
+    @Test
+    void assetFieldTableMatchesTheSchema() throws IOException {
+        assertTableMatches(AssetSchema.SCHEMA, section("## Assets"));
+    }
+
+    @Test
+    void assetExtraFiltersAndIncludesAreDocumented() throws IOException {
+        String section = section("## Assets");
+        AssetSchema.SCHEMA.extraFilters().forEach(filter -> assertThat(section).contains("`filter[" + filter.name() + "]`"));
+        AssetSchema.SCHEMA.includes().forEach(include -> assertThat(section).contains("`include=" + include.name() + "`"));
     }
 
     private static void assertTableMatches(ResourceSchema schema, String section) {
