@@ -5,6 +5,7 @@ import static com.assetcollections.collections.CollectionTable.MEMBERS;
 import static com.assetcollections.collections.CollectionTable.SHARES;
 
 import com.assetcollections.assets.AssetTable;
+import com.assetcollections.assets.AssetTags;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.collections.CollectionTable;
 import com.assetcollections.query.TextFolding;
@@ -16,6 +17,7 @@ import com.assetcollections.users.UserTable;
 import com.assetcollections.users.Users;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,20 +81,11 @@ public final class Fixtures {
     }
 
     public long asset(User owner, String name, String assetType) {
-        Instant now = SqlTypes.now();
-        UUID uuid = UUID.randomUUID();
-        return db.insertInto(AssetTable.ASSETS)
-                .set(AssetTable.UUID_, uuid)
-                .set(AssetTable.OWNER_ID, owner.id())
-                .set(AssetTable.NAME, name)
-                .set(AssetTable.NAME_FOLDED, TextFolding.fold(name))
-                .set(AssetTable.ASSET_TYPE, assetType)
-                .set(AssetTable.MIME_TYPE, "image/png")
-                .set(AssetTable.URL, "https://cdn.example.com/" + uuid + ".png")
-                .set(AssetTable.TAGS, "[]")
-                .set(AssetTable.CREATED_AT, now)
-                .set(AssetTable.UPDATED_AT, now)
-                .returningResult(AssetTable.ID).fetchOne().value1();
+        return asset(owner, name).type(assetType).create();
+    }
+
+    public AssetBuilder asset(User owner, String name) {
+        return new AssetBuilder(owner.id(), name);
     }
 
     public void member(long collectionId, long assetId, int position) {
@@ -102,6 +95,77 @@ public final class Fixtures {
                 .set(CollectionTable.MEMBER_POSITION, position)
                 .set(CollectionTable.MEMBER_ADDED_AT, SqlTypes.now())
                 .execute();
+    }
+
+    /** An asset being described; {@link #create()} writes it and returns its id. */
+    public final class AssetBuilder {
+        private final long ownerId;
+        private final String name;
+        private String type = "image";
+        private String mimeType = "image/png";
+        private String description;
+        private List<String> tags = List.of();
+        private Instant createdAt = SqlTypes.now();
+        private Instant updatedAt;
+        private UUID uuid = UUID.randomUUID();
+
+        private AssetBuilder(long ownerId, String name) {
+            this.ownerId = ownerId;
+            this.name = name;
+        }
+
+        public AssetBuilder type(String assetType) {
+            type = assetType;
+            return this;
+        }
+
+        public AssetBuilder mime(String value) {
+            mimeType = value;
+            return this;
+        }
+
+        public AssetBuilder description(String text) {
+            description = text;
+            return this;
+        }
+
+        public AssetBuilder tags(String... values) {
+            tags = List.of(values);
+            return this;
+        }
+
+        public AssetBuilder created(Instant at) {
+            createdAt = at;
+            return this;
+        }
+
+        public AssetBuilder updated(Instant at) {
+            updatedAt = at;
+            return this;
+        }
+
+        public AssetBuilder uuid(UUID value) {
+            uuid = value;
+            return this;
+        }
+
+        public long create() {
+            return db.insertInto(AssetTable.ASSETS)
+                    .set(AssetTable.UUID_, uuid)
+                    .set(AssetTable.OWNER_ID, ownerId)
+                    .set(AssetTable.NAME, name)
+                    .set(AssetTable.NAME_FOLDED, TextFolding.fold(name))
+                    .set(AssetTable.DESCRIPTION, description)
+                    .set(AssetTable.DESCRIPTION_FOLDED, TextFolding.fold(description))
+                    .set(AssetTable.ASSET_TYPE, type)
+                    .set(AssetTable.MIME_TYPE, mimeType)
+                    .set(AssetTable.URL, "https://cdn.example.com/" + uuid + ".png")
+                    .set(AssetTable.TAGS, AssetTags.json(tags))
+                    .set(AssetTable.TAGS_FOLDED, AssetTags.folded(tags))
+                    .set(AssetTable.CREATED_AT, createdAt)
+                    .set(AssetTable.UPDATED_AT, updatedAt == null ? createdAt : updatedAt)
+                    .returningResult(AssetTable.ID).fetchOne().value1();
+        }
     }
 
     /** A collection being described; {@link #create()} writes it and returns its id. */
