@@ -5,6 +5,7 @@ import static com.assetcollections.collections.CollectionTable.MEMBERS;
 import static com.assetcollections.collections.CollectionTable.SHARES;
 
 import com.assetcollections.assets.AssetTable;
+import com.assetcollections.assets.AssetTags;
 import com.assetcollections.collections.CollectionTable;
 import com.assetcollections.query.TextFolding;
 import com.assetcollections.storage.BulkInsert;
@@ -65,8 +66,8 @@ public final class DataGenerator {
             UserTable.EMAIL, UserTable.CREATED_AT, UserTable.UPDATED_AT);
     private static final List<Field<?>> ASSET_COLUMNS = List.of(AssetTable.ID, AssetTable.UUID_, AssetTable.OWNER_ID,
             AssetTable.NAME, AssetTable.NAME_FOLDED, AssetTable.DESCRIPTION, AssetTable.DESCRIPTION_FOLDED,
-            AssetTable.ASSET_TYPE, AssetTable.MIME_TYPE, AssetTable.URL, AssetTable.TAGS, AssetTable.CREATED_AT,
-            AssetTable.UPDATED_AT);
+            AssetTable.ASSET_TYPE, AssetTable.MIME_TYPE, AssetTable.URL, AssetTable.TAGS, AssetTable.TAGS_FOLDED,
+            AssetTable.CREATED_AT, AssetTable.UPDATED_AT);
     private static final List<Field<?>> COLLECTION_COLUMNS = List.of(CollectionTable.ID, CollectionTable.UUID_,
             CollectionTable.OWNER_ID, CollectionTable.NAME, CollectionTable.NAME_FOLDED, CollectionTable.DESCRIPTION,
             CollectionTable.DESCRIPTION_FOLDED, CollectionTable.COLLECTION_TYPE, CollectionTable.CREATED_AT,
@@ -129,10 +130,11 @@ public final class DataGenerator {
             String description = random.nextInt(4) == 0 ? null : String.format(pick(DESCRIPTIONS), pick(ADJECTIVES).toLowerCase());
             Instant created = randomInstant();
             UUID uuid = uuid();
+            List<String> tags = List.of(pick(NOUNS), pick(ADJECTIVES).toLowerCase());
             assets.add(firstId + i, uuid, pick(owners), name, TextFolding.fold(name), description,
                     TextFolding.fold(description), type[0], type[1],
                     "https://cdn.example.com/assets/" + uuid + "." + type[2],
-                    "[\"" + pick(NOUNS) + "\",\"" + pick(ADJECTIVES).toLowerCase() + "\"]", created, later(created));
+                    AssetTags.json(tags), AssetTags.folded(tags), created, later(created));
             ids.add(firstId + i);
         }
         assets.flush();
