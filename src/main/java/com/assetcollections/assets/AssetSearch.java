@@ -19,7 +19,7 @@ class AssetSearch {
     AssetSearch(DSLContext db) {
         this.fullText = db.dialect().family() == SQLDialect.POSTGRES
                 ? new PostgresTextSearch(field(name("assets", "search_vector")))
-                : new SqliteTextSearch("assets_fts", AssetTable.ID);
+                : new SqliteTextSearch("assets_fts", AssetTable.ID, 10.0, 2.0, 1.0);
     }
 
     FullTextSearch fullText() {

@@ -19,7 +19,7 @@ class CollectionSearch {
     CollectionSearch(DSLContext db) {
         this.fullText = db.dialect().family() == SQLDialect.POSTGRES
                 ? new PostgresTextSearch(field(name("collections", "search_vector")))
-                : new SqliteTextSearch("collections_fts", CollectionTable.ID);
+                : new SqliteTextSearch("collections_fts", CollectionTable.ID, 10.0, 2.0);
     }
 
     FullTextSearch fullText() {

@@ -7,15 +7,23 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
-/** SQLite: an FTS5 table (porter stemmer) joined by rowid and ranked by bm25. */
+/**
+ * SQLite: an FTS5 table (porter stemmer) joined by rowid and ranked by bm25 with a weight per
+ * column (name first), so that, as with PostgreSQL's weighted tsvector, a match in the name
+ * outranks one in the description.
+ */
 public final class SqliteTextSearch implements FullTextSearch {
 
     private final String ftsTable;
     private final Field<Long> baseId;
+    private final String weights;
 
-    public SqliteTextSearch(String ftsTable, Field<Long> baseId) {
+    /** @param columnWeights one weight per FTS column, in column order */
+    public SqliteTextSearch(String ftsTable, Field<Long> baseId, double... columnWeights) {
         this.ftsTable = ftsTable;
         this.baseId = baseId;
+        this.weights = java.util.Arrays.stream(columnWeights).mapToObj(Double::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Override
@@ -25,7 +33,8 @@ public final class SqliteTextSearch implements FullTextSearch {
             return new Match(base, DSL.falseCondition(), DSL.inline(0.0));
         }
         Field<Long> rowId = field(name(ftsTable, "rowid"), Long.class);
-        Field<Double> rank = field(name(ftsTable, "rank"), Double.class);
+        // bm25() is lower for better matches; weights are constants of the code, never request data.
+        Field<Double> rank = DSL.field("bm25({0}, " + weights + ")", Double.class, DSL.table(name(ftsTable)));
         Table<?> hits = DSL.select(rowId.as("fts_id"), rank.as("fts_rank"))
                 .from(DSL.table(name(ftsTable)))
                 .where(DSL.condition("{0} MATCH {1}", DSL.table(name(ftsTable)), DSL.val(expression)))

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 /** Shape of collections: every field, sparse fields, includes, and single items by id or uuid. */
 abstract class CollectionsItemsContract extends CollectionsContract {
 
-    private static final String ALL_FIELDS = "id, name, collection_type, uuid, description, owner_id, created_at, updated_at";
+    private static final String ALL_FIELDS = "id, name, collection_type, uuid, description, owner_id, assets_count, created_at, updated_at";
 
     private User alice;
     private User bob;
@@ -38,7 +38,8 @@ abstract class CollectionsItemsContract extends CollectionsContract {
         long bare = fixtures.collection(alice, "Bare").created(Instant.parse("2024-01-01T00:00:00Z")).create();
         JsonNode expected = json("""
                 {"id": %d, "name": "Client brands", "collection_type": "public", "uuid": "%s", "description": "Logos",
-                 "owner_id": %d, "created_at": "2024-03-02T10:05:01.123456Z", "updated_at": "2024-03-26T10:43:02.000000Z"}
+                 "owner_id": %d, "assets_count": 0, "created_at": "2024-03-02T10:05:01.123456Z",
+                 "updated_at": "2024-03-26T10:43:02.000000Z"}
                 """.formatted(id, uuid, bob.id()));
 
         JsonNode first = list(token).json().at("/data/0");
@@ -114,8 +115,8 @@ abstract class CollectionsItemsContract extends CollectionsContract {
                 [{"id": %d, "assets": [%s, %s, %s], "assets_count": 3}, {"id": %d, "assets": [], "assets_count": 0}]
                 """.formatted(moodboard, slimAsset(intro), slimAsset(brief), slimAsset(logo), empty)));
         assertThat(item(token, moodboard, "include", "assets,owner").json().get("data").propertyNames())
-                .containsExactly("id", "name", "collection_type", "uuid", "description", "owner_id", "created_at",
-                        "updated_at", "assets", "assets_count", "owner");
+                .containsExactly("id", "name", "collection_type", "uuid", "description", "owner_id", "assets_count",
+                        "created_at", "updated_at", "assets", "owner");
     }
 
     @Test

@@ -129,9 +129,9 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
     @Test
     void rejectsUnknownAndRepeatedSortFields() {
         assertBadRequest(list(token, "sort", "size2"), "sort",
-                "unknown sort field `size2`; sortable: id, name, collection_type, uuid, owner_id, created_at, updated_at");
+                "unknown sort field `size2`; sortable: id, name, collection_type, uuid, owner_id, assets_count, created_at, updated_at");
         assertBadRequest(list(token, "sort", "description"), "sort",
-                "unknown sort field `description`; sortable: id, name, collection_type, uuid, owner_id, created_at, updated_at");
+                "unknown sort field `description`; sortable: id, name, collection_type, uuid, owner_id, assets_count, created_at, updated_at");
         assertBadRequest(list(token, "sort", "name,-name"), "sort", "sort field `name` is given twice");
     }
 

@@ -247,7 +247,7 @@ abstract class CollectionsQueryContract extends CollectionsContract {
     @Test
     void rejectsUnknownFiltersNamingTheFilterableOnes() {
         assertBadRequest(list(token, "filter[size]", "1"), "filter[size]", "unknown filter `size`; filterable: id, name, "
-                + "collection_type, uuid, description, owner_id, created_at, updated_at, updated_since, public, mine, "
+                + "collection_type, uuid, description, owner_id, assets_count, created_at, updated_at, updated_since, public, mine, "
                 + "shared_with_me");
         assertBadRequest(list(token, "filter[mine][eq]", "1"), "filter[mine][eq]",
                 "filter `mine` takes no operator; write filter[mine]=value");

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class QueryParserTest {
 
-    private static final String FILTERABLE = "id, name, collection_type, uuid, description, owner_id, created_at, "
+    private static final String FILTERABLE = "id, name, collection_type, uuid, description, owner_id, assets_count, created_at, "
             + "updated_at, updated_since, public, mine, shared_with_me";
-    private static final String SORTABLE = "id, name, collection_type, uuid, owner_id, created_at, updated_at";
-    private static final String FIELDS = "id, name, collection_type, uuid, description, owner_id, created_at, updated_at";
+    private static final String SORTABLE = "id, name, collection_type, uuid, owner_id, assets_count, created_at, updated_at";
+    private static final String FIELDS = "id, name, collection_type, uuid, description, owner_id, assets_count, created_at, updated_at";
 
     private static Map<String, String[]> parameters(String... pairs) {
         Map<String, String[]> parameters = new LinkedHashMap<>();
