@@ -1,14 +1,7 @@
 package com.assetcollections.assets;
 
-import com.assetcollections.support.SqliteDatabase;
+import com.assetcollections.support.OnSqlite;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
+@OnSqlite
 class CollectionAssetsSqliteTest extends CollectionAssetsContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SqliteDatabase.register(registry);
-    }
 }

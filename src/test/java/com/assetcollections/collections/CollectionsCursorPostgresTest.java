@@ -1,15 +1,7 @@
 package com.assetcollections.collections;
 
-import com.assetcollections.support.PostgresDatabase;
-import com.assetcollections.support.RequiresPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import com.assetcollections.support.OnPostgres;
 
-@RequiresPostgres
+@OnPostgres
 class CollectionsCursorPostgresTest extends CollectionsCursorContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
-    }
 }

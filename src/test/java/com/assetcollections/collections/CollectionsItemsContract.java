@@ -72,8 +72,8 @@ abstract class CollectionsItemsContract extends CollectionsContract {
                 "unknown field `size` in fields[collections]; fields: " + ALL_FIELDS);
         assertBadRequest(item(token, id, "fields[collections]", "size"), "fields[collections]",
                 "unknown field `size` in fields[collections]; fields: " + ALL_FIELDS);
-        assertBadRequest(list(token, "fields[assets]", "id"), "fields[assets]",
-                "unknown resource in `fields[assets]`; sparse fields apply to: collections");
+        assertBadRequest(list(token, "fields[widgets]", "id"), "fields[widgets]",
+                "unknown resource in `fields[widgets]`; sparse fields apply to: collections, assets, users");
         assertBadRequest(list(token, "fields[collections]", ""), "fields[collections]",
                 "`fields[collections]` must list field names separated by commas; fields: " + ALL_FIELDS);
         assertBadRequest(list(token, "include", "tags"), "include", "unknown include `tags`; includes: assets, owner");

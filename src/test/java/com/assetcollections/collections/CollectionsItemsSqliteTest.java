@@ -1,13 +1,7 @@
 package com.assetcollections.collections;
 
-import com.assetcollections.support.SqliteDatabase;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import com.assetcollections.support.OnSqlite;
 
+@OnSqlite
 class CollectionsItemsSqliteTest extends CollectionsItemsContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SqliteDatabase.register(registry);
-    }
 }

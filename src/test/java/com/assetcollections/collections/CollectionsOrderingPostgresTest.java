@@ -1,18 +1,10 @@
 package com.assetcollections.collections;
 
-import com.assetcollections.support.PostgresDatabase;
-import com.assetcollections.support.RequiresPostgres;
+import com.assetcollections.support.OnPostgres;
 import java.util.List;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@RequiresPostgres
+@OnPostgres
 class CollectionsOrderingPostgresTest extends CollectionsOrderingContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
-    }
 
     /** The 'english' text search configuration drops stop words; a query of only stop words matches nothing. */
     @Override

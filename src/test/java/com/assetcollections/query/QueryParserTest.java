@@ -98,7 +98,9 @@ class QueryParserTest {
         assertRejected("fields[collections]", "id,size", "unknown field `size` in fields[collections]; fields: " + FIELDS);
         assertRejected("fields[collections]", "id,,name",
                 "`fields[collections]` must list field names separated by commas; fields: " + FIELDS);
-        assertRejected("fields[assets]", "id", "unknown resource in `fields[assets]`; sparse fields apply to: collections");
+        assertRejected("fields[widgets]", "id",
+                "unknown resource in `fields[widgets]`; sparse fields apply to: collections, assets, users");
+        assertRejected("fields[assets]", "tags", "unknown field `tags` in fields[assets]; fields: id, uuid, name, asset_type, url");
         assertRejected("include", "owner,tags", "unknown include `tags`; includes: assets, owner");
     }
 

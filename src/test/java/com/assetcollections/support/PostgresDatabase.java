@@ -5,6 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -25,6 +28,14 @@ public final class PostgresDatabase {
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", PostgresDatabase::url);
         registry.add("spring.datasource.username", () -> USER);
+    }
+
+    /** Points a test context at this database; see {@link OnPostgres}. */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("spring.datasource.url=" + url(), "spring.datasource.username=" + USER).applyTo(context);
+        }
     }
 
     public static boolean available() {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** One throw-away SQLite database file per test run, configured as the application configures it. */
@@ -16,6 +19,14 @@ public final class SqliteDatabase {
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", SqliteDatabase::url);
+    }
+
+    /** Points a test context at this database; see {@link OnSqlite}. */
+    public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of("spring.datasource.url=" + url()).applyTo(context);
+        }
     }
 
     public static synchronized String url() {
