@@ -31,27 +31,38 @@ class AssetIncludes {
         this.db = db;
     }
 
-    record Collections(List<Map<String, Object>> first, long count) {
-    }
+    record Collections(List<Map<String, Object>> first, long count) {}
 
     Map<Long, Collections> visibleCollections(Collection<Long> assetIds, long callerId) {
         Map<Long, Collections> byAsset = new HashMap<>();
         if (assetIds.isEmpty()) {
             return byAsset;
         }
-        Field<Integer> rowNumber = DSL.rowNumber().over()
-                .partitionBy(MEMBER_ASSET_ID).orderBy(CollectionTable.ID).as("rn");
+        Field<Integer> rowNumber = DSL.rowNumber()
+                .over()
+                .partitionBy(MEMBER_ASSET_ID)
+                .orderBy(CollectionTable.ID)
+                .as("rn");
         Field<Integer> count = DSL.count().over().partitionBy(MEMBER_ASSET_ID).as("visible_count");
-        var ranked = DSL.select(MEMBER_ASSET_ID, CollectionTable.ID, CollectionTable.UUID_, CollectionTable.NAME,
-                        CollectionTable.COLLECTION_TYPE, rowNumber, count)
-                .from(MEMBERS).join(COLLECTIONS).on(CollectionTable.ID.eq(MEMBER_COLLECTION_ID))
+        var ranked = DSL.select(
+                        MEMBER_ASSET_ID,
+                        CollectionTable.ID,
+                        CollectionTable.UUID_,
+                        CollectionTable.NAME,
+                        CollectionTable.COLLECTION_TYPE,
+                        rowNumber,
+                        count)
+                .from(MEMBERS)
+                .join(COLLECTIONS)
+                .on(CollectionTable.ID.eq(MEMBER_COLLECTION_ID))
                 .where(MEMBER_ASSET_ID.in(assetIds).and(Visibility.visibleTo(callerId)))
                 .asTable("ranked");
         Field<Long> assetId = ranked.field(MEMBER_ASSET_ID.getName(), Long.class);
         Field<Long> collectionId = ranked.field(CollectionTable.ID.getName(), Long.class);
         Map<Long, List<Map<String, Object>>> lists = new HashMap<>();
         Map<Long, Long> counts = new HashMap<>();
-        db.select(ranked.fields()).from(ranked)
+        db.select(ranked.fields())
+                .from(ranked)
                 .where(ranked.field("rn", Integer.class).le(COLLECTIONS_PER_ASSET))
                 .orderBy(assetId, collectionId)
                 .forEach(r -> {
@@ -60,7 +71,8 @@ class AssetIncludes {
                     collection.put("uuid", String.valueOf(r.get(CollectionTable.UUID_.getName())));
                     collection.put("name", r.get(CollectionTable.NAME.getName()));
                     collection.put("collection_type", r.get(CollectionTable.COLLECTION_TYPE.getName()));
-                    lists.computeIfAbsent(r.get(assetId), k -> new ArrayList<>()).add(collection);
+                    lists.computeIfAbsent(r.get(assetId), k -> new ArrayList<>())
+                            .add(collection);
                     counts.put(r.get(assetId), r.get("visible_count", Long.class));
                 });
         for (Long id : assetIds) {

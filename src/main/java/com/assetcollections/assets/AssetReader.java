@@ -39,7 +39,8 @@ class AssetReader {
     /** The sub-resource's default order: the collection's own (membership position). */
     private static final List<SortKey> COLLECTION_ORDER = List.of(new SortKey(
             FieldSpec.of("position", ValueType.INTEGER, CollectionTable.MEMBER_POSITION, "position in the collection")
-                    .sortable(), false));
+                    .sortable(),
+            false));
 
     private final ResourcePages pages;
     private final AssetIncludes includes;
@@ -56,22 +57,27 @@ class AssetReader {
     Map<String, Object> list(Caller caller, Map<String, String[]> parameters, PageLinks links) {
         caller.require(Scope.ASSETS_READ);
         ResourceQuery query = QueryParser.parseList(AssetSchema.SCHEMA, parameters);
-        Source catalogue = new Source(ASSETS, DSL.noCondition(), scopeKey("all", query, caller), search, "assets",
-                List.of(ID, OWNER_ID));
+        Source catalogue = new Source(
+                ASSETS, DSL.noCondition(), scopeKey("all", query, caller), search, "assets", List.of(ID, OWNER_ID));
         return page(catalogue, query, caller, links);
     }
 
-    Map<String, Object> inCollection(Caller caller, long collectionId, Map<String, String[]> parameters,
-            PageLinks links) {
+    Map<String, Object> inCollection(
+            Caller caller, long collectionId, Map<String, String[]> parameters, PageLinks links) {
         caller.require(Scope.ASSETS_READ);
         ResourceQuery query = QueryParser.parseList(AssetSchema.SCHEMA, parameters);
         if (query.sort().isEmpty() && query.search() == null) {
             query = query.withSort(COLLECTION_ORDER);
         }
         Source members = new Source(
-                ASSETS.join(CollectionTable.MEMBERS).on(CollectionTable.MEMBER_ASSET_ID.eq(ID)
-                        .and(CollectionTable.MEMBER_COLLECTION_ID.eq(collectionId))),
-                DSL.noCondition(), scopeKey("collection:" + collectionId, query, caller), search, "assets",
+                ASSETS.join(CollectionTable.MEMBERS)
+                        .on(CollectionTable.MEMBER_ASSET_ID
+                                .eq(ID)
+                                .and(CollectionTable.MEMBER_COLLECTION_ID.eq(collectionId))),
+                DSL.noCondition(),
+                scopeKey("collection:" + collectionId, query, caller),
+                search,
+                "assets",
                 List.of(ID, OWNER_ID));
         return page(members, query, caller, links);
     }
@@ -92,12 +98,16 @@ class AssetReader {
     private Map<String, Object> page(Source source, ResourceQuery query, Caller caller, PageLinks links) {
         if (query.paging().cursorMode()) {
             ResourcePages.CursorPage page = pages.cursorPage(source, query, caller.userId());
-            return PageEnvelope.cursor(items(page.rows(), query, caller), query.paging().perPage(), page.next(),
-                    page.prev(), links);
+            return PageEnvelope.cursor(
+                    items(page.rows(), query, caller), query.paging().perPage(), page.next(), page.prev(), links);
         }
         ResourcePages.OffsetPage page = pages.offsetPage(source, query, caller.userId());
-        return PageEnvelope.offset(items(page.rows(), query, caller), page.total(), query.paging().page(),
-                query.paging().perPage(), links);
+        return PageEnvelope.offset(
+                items(page.rows(), query, caller),
+                page.total(),
+                query.paging().page(),
+                query.paging().perPage(),
+                links);
     }
 
     /** Assets are a catalogue, so totals are shared by all callers unless a filter depends on who asks. */
@@ -108,9 +118,11 @@ class AssetReader {
     private List<Map<String, Object>> items(List<Record> rows, ResourceQuery query, Caller caller) {
         List<Long> ids = rows.stream().map(r -> r.get(ID)).toList();
         Map<Long, Map<String, Object>> owners = query.includes(OWNER.name())
-                ? users.slimByIds(rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList()) : Map.of();
-        Map<Long, AssetIncludes.Collections> collections = query.includes(COLLECTIONS.name())
-                ? includes.visibleCollections(ids, caller.userId()) : Map.of();
+                ? users.slimByIds(
+                        rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList())
+                : Map.of();
+        Map<Long, AssetIncludes.Collections> collections =
+                query.includes(COLLECTIONS.name()) ? includes.visibleCollections(ids, caller.userId()) : Map.of();
         List<String> collectionFields = query.includeFields(COLLECTIONS);
         List<String> ownerFields = query.includeFields(OWNER);
         List<Map<String, Object>> items = new ArrayList<>(rows.size());
@@ -118,7 +130,11 @@ class AssetReader {
             Map<String, Object> item = ResourceJson.write(row, query.fields());
             if (query.includes(COLLECTIONS.name())) {
                 AssetIncludes.Collections holding = collections.get(row.get(ID));
-                item.put("collections", holding.first().stream().map(c -> ResourceJson.narrow(c, collectionFields)).toList());
+                item.put(
+                        "collections",
+                        holding.first().stream()
+                                .map(c -> ResourceJson.narrow(c, collectionFields))
+                                .toList());
                 item.put("collections_count", holding.count());
             }
             if (query.includes(OWNER.name())) {

@@ -32,44 +32,76 @@ public final class AssetSchema {
     /** Asset fields an {@code include=assets} embeds (the slim schema of API.md). */
     public static final List<String> SLIM_FIELDS = List.of("id", "uuid", "name", "asset_type", "url");
 
-    public static final ResourceSchema SCHEMA = new ResourceSchema("assets",
+    public static final ResourceSchema SCHEMA = new ResourceSchema(
+            "assets",
             List.of(
-                    FieldSpec.of("id", ValueType.INTEGER, ID, "the system ID").exactMatch().sortable(),
-                    FieldSpec.of("uuid", ValueType.UUID_, UUID_, "public unique identifier").exactMatch().sortable(),
+                    FieldSpec.of("id", ValueType.INTEGER, ID, "the system ID")
+                            .exactMatch()
+                            .sortable(),
+                    FieldSpec.of("uuid", ValueType.UUID_, UUID_, "public unique identifier")
+                            .exactMatch()
+                            .sortable(),
                     FieldSpec.of("name", ValueType.STRING, NAME, "the name of the asset")
-                            .containsMatch(NAME_FOLDED).sortableBy(NAME_FOLDED),
-                    FieldSpec.of("description", ValueType.STRING, DESCRIPTION, "free text describing the asset, or null")
-                            .containsMatch(DESCRIPTION_FOLDED).orNull(),
-                    FieldSpec.of("asset_type", ValueType.STRING, ASSET_TYPE,
-                            "`image`, `video`, `audio`, `document` or `other`").containsMatch(ASSET_TYPE).sortable(),
+                            .containsMatch(NAME_FOLDED)
+                            .sortableBy(NAME_FOLDED),
+                    FieldSpec.of(
+                                    "description",
+                                    ValueType.STRING,
+                                    DESCRIPTION,
+                                    "free text describing the asset, or null")
+                            .containsMatch(DESCRIPTION_FOLDED)
+                            .orNull(),
+                    FieldSpec.of(
+                                    "asset_type",
+                                    ValueType.STRING,
+                                    ASSET_TYPE,
+                                    "`image`, `video`, `audio`, `document` or `other`")
+                            .containsMatch(ASSET_TYPE)
+                            .sortable(),
                     FieldSpec.of("mime_type", ValueType.STRING, MIME_TYPE, "the media type, e.g. `image/png`")
-                            .containsMatch(MIME_TYPE).sortable(),
+                            .containsMatch(MIME_TYPE)
+                            .sortable(),
                     FieldSpec.of("url", ValueType.STRING, URL, "where the asset itself is stored"),
-                    FieldSpec.of("tags", ValueType.STRING_LIST, TAGS, "short labels").containsOnly(TAGS_FOLDED),
+                    FieldSpec.of("tags", ValueType.STRING_LIST, TAGS, "short labels")
+                            .containsOnly(TAGS_FOLDED),
                     FieldSpec.of("owner_id", ValueType.INTEGER, OWNER_ID, "the ID of the user who created it")
-                            .exactMatch().sortable(),
+                            .exactMatch()
+                            .sortable(),
                     FieldSpec.of("created_at", ValueType.DATETIME, CREATED_AT, "when the asset was first created")
-                            .rangeOperators().sortable(),
+                            .rangeOperators()
+                            .sortable(),
                     FieldSpec.of("updated_at", ValueType.DATETIME, UPDATED_AT, "when the asset was last updated")
-                            .rangeOperators().sortable()),
+                            .rangeOperators()
+                            .sortable()),
             List.of(
                     ExtraFilter.since("updated_since", UPDATED_AT, "only assets updated after this instant (UTC)"),
-                    ExtraFilter.byCaller("collection", ValueType.INTEGER, (value, caller) -> inCollection((Long) value, caller),
+                    ExtraFilter.byCaller(
+                            "collection",
+                            ValueType.INTEGER,
+                            (value, caller) -> inCollection((Long) value, caller),
                             "only assets in this collection, if the caller may see it")),
             List.of(
-                    new Include("collections", "collections", List.of("id", "uuid", "name", "collection_type"),
+                    new Include(
+                            "collections",
+                            "collections",
+                            List.of("id", "uuid", "name", "collection_type"),
                             "the collections holding the asset that the caller may see (slim collection schema)"),
-                    new Include("owner", "users", List.of("id", "name"), "the user who created the asset (slim user schema)")),
+                    new Include(
+                            "owner",
+                            "users",
+                            List.of("id", "name"),
+                            "the user who created the asset (slim user schema)")),
             true);
 
-    private AssetSchema() {
-    }
+    private AssetSchema() {}
 
     static Condition inCollection(long collectionId, long callerId) {
         return DSL.exists(DSL.selectOne()
                 .from(CollectionTable.MEMBERS)
-                .join(CollectionTable.COLLECTIONS).on(CollectionTable.ID.eq(CollectionTable.MEMBER_COLLECTION_ID))
-                .where(CollectionTable.MEMBER_ASSET_ID.eq(ID)
+                .join(CollectionTable.COLLECTIONS)
+                .on(CollectionTable.ID.eq(CollectionTable.MEMBER_COLLECTION_ID))
+                .where(CollectionTable.MEMBER_ASSET_ID
+                        .eq(ID)
                         .and(CollectionTable.MEMBER_COLLECTION_ID.eq(collectionId))
                         .and(Visibility.visibleTo(callerId))));
     }

@@ -30,9 +30,9 @@ public final class AssetTable {
     public static final Field<String> TAGS = field(name("assets", "tags"), SQLDataType.VARCHAR);
     /** The tags folded for case-insensitive contains matching, one per line. */
     public static final Field<String> TAGS_FOLDED = field(name("assets", "tags_folded"), SQLDataType.VARCHAR);
+
     public static final Field<Instant> CREATED_AT = field(name("assets", "created_at"), SqlTypes.TIMESTAMP);
     public static final Field<Instant> UPDATED_AT = field(name("assets", "updated_at"), SqlTypes.TIMESTAMP);
 
-    private AssetTable() {
-    }
+    private AssetTable() {}
 }

@@ -10,8 +10,7 @@ public final class AssetTags {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AssetTags() {
-    }
+    private AssetTags() {}
 
     public static String json(List<String> tags) {
         return JSON.writeValueAsString(tags);

@@ -33,8 +33,7 @@ class CollectionIncludes {
         this.db = db;
     }
 
-    record Assets(List<Map<String, Object>> first, long count) {
-    }
+    record Assets(List<Map<String, Object>> first, long count) {}
 
     /** Each collection's first assets in collection order (slim schema) and its asset count. */
     Map<Long, Assets> assets(Collection<Long> collectionIds) {
@@ -42,12 +41,26 @@ class CollectionIncludes {
         if (collectionIds.isEmpty()) {
             return byCollection;
         }
-        Field<Integer> rowNumber = DSL.rowNumber().over()
-                .partitionBy(MEMBER_COLLECTION_ID).orderBy(MEMBER_POSITION, MEMBER_ASSET_ID).as("rn");
-        Field<Integer> count = DSL.count().over().partitionBy(MEMBER_COLLECTION_ID).as("member_count");
-        var ranked = DSL.select(MEMBER_COLLECTION_ID, MEMBER_POSITION, AssetTable.ID, AssetTable.UUID_,
-                        AssetTable.NAME, AssetTable.ASSET_TYPE, AssetTable.URL, rowNumber, count)
-                .from(MEMBERS).join(AssetTable.ASSETS).on(AssetTable.ID.eq(MEMBER_ASSET_ID))
+        Field<Integer> rowNumber = DSL.rowNumber()
+                .over()
+                .partitionBy(MEMBER_COLLECTION_ID)
+                .orderBy(MEMBER_POSITION, MEMBER_ASSET_ID)
+                .as("rn");
+        Field<Integer> count =
+                DSL.count().over().partitionBy(MEMBER_COLLECTION_ID).as("member_count");
+        var ranked = DSL.select(
+                        MEMBER_COLLECTION_ID,
+                        MEMBER_POSITION,
+                        AssetTable.ID,
+                        AssetTable.UUID_,
+                        AssetTable.NAME,
+                        AssetTable.ASSET_TYPE,
+                        AssetTable.URL,
+                        rowNumber,
+                        count)
+                .from(MEMBERS)
+                .join(AssetTable.ASSETS)
+                .on(AssetTable.ID.eq(MEMBER_ASSET_ID))
                 .where(MEMBER_COLLECTION_ID.in(collectionIds))
                 .asTable("ranked");
         Field<Long> collectionId = ranked.field(MEMBER_COLLECTION_ID.getName(), Long.class);
@@ -56,7 +69,8 @@ class CollectionIncludes {
         Field<Integer> rn = ranked.field("rn", Integer.class);
         Map<Long, List<Map<String, Object>>> lists = new HashMap<>();
         Map<Long, Long> counts = new HashMap<>();
-        db.select(ranked.fields()).from(ranked)
+        db.select(ranked.fields())
+                .from(ranked)
                 .where(rn.le(ASSETS_PER_COLLECTION))
                 .orderBy(collectionId, position, assetId)
                 .forEach(r -> {

@@ -39,8 +39,8 @@ public class CollectionReader {
     private final Users users;
     private final FullTextSearch search;
 
-    CollectionReader(DSLContext db, ResourcePages pages, CollectionIncludes includes, Users users,
-            CollectionSearch search) {
+    CollectionReader(
+            DSLContext db, ResourcePages pages, CollectionIncludes includes, Users users, CollectionSearch search) {
         this.db = db;
         this.pages = pages;
         this.includes = includes;
@@ -55,12 +55,16 @@ public class CollectionReader {
         Source source = visibleTo(caller);
         if (query.paging().cursorMode()) {
             ResourcePages.CursorPage page = pages.cursorPage(source, query, caller.userId());
-            return PageEnvelope.cursor(items(page.rows(), query), query.paging().perPage(), page.next(), page.prev(),
-                    links);
+            return PageEnvelope.cursor(
+                    items(page.rows(), query), query.paging().perPage(), page.next(), page.prev(), links);
         }
         ResourcePages.OffsetPage page = pages.offsetPage(source, query, caller.userId());
-        return PageEnvelope.offset(items(page.rows(), query), page.total(), query.paging().page(),
-                query.paging().perPage(), links);
+        return PageEnvelope.offset(
+                items(page.rows(), query),
+                page.total(),
+                query.paging().page(),
+                query.paging().perPage(),
+                links);
     }
 
     Map<String, Object> one(Caller caller, String key, Map<String, String[]> parameters) {
@@ -82,7 +86,8 @@ public class CollectionReader {
      */
     public long visibleId(Caller caller, String key) {
         caller.require(Scope.COLLECTIONS_READ);
-        Long id = db.select(ID).from(COLLECTIONS)
+        Long id = db.select(ID)
+                .from(COLLECTIONS)
                 .where(ItemKey.condition(key, ID, UUID_, "collection").and(Visibility.visibleTo(caller.userId())))
                 .fetchOne(ID);
         if (id == null) {
@@ -92,8 +97,13 @@ public class CollectionReader {
     }
 
     private Source visibleTo(Caller caller) {
-        return new Source(COLLECTIONS, Visibility.visibleTo(caller.userId()), "user:" + caller.userId(), search,
-                "collections", List.of(ID, OWNER_ID));
+        return new Source(
+                COLLECTIONS,
+                Visibility.visibleTo(caller.userId()),
+                "user:" + caller.userId(),
+                search,
+                "collections",
+                List.of(ID, OWNER_ID));
     }
 
     private static void requireIncludeScopes(Caller caller, ResourceQuery query) {
@@ -105,7 +115,9 @@ public class CollectionReader {
     private List<Map<String, Object>> items(List<Record> rows, ResourceQuery query) {
         List<Long> ids = rows.stream().map(r -> r.get(ID)).toList();
         Map<Long, Map<String, Object>> owners = query.includes(OWNER.name())
-                ? users.slimByIds(rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList()) : Map.of();
+                ? users.slimByIds(
+                        rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList())
+                : Map.of();
         Map<Long, CollectionIncludes.Assets> assets = query.includes(ASSETS.name()) ? includes.assets(ids) : Map.of();
         List<String> assetFields = query.includeFields(ASSETS);
         List<String> ownerFields = query.includeFields(OWNER);
@@ -114,7 +126,11 @@ public class CollectionReader {
             Map<String, Object> item = ResourceJson.write(row, query.fields());
             if (query.includes(ASSETS.name())) {
                 CollectionIncludes.Assets members = assets.get(row.get(ID));
-                item.put("assets", members.first().stream().map(a -> ResourceJson.narrow(a, assetFields)).toList());
+                item.put(
+                        "assets",
+                        members.first().stream()
+                                .map(a -> ResourceJson.narrow(a, assetFields))
+                                .toList());
                 item.putIfAbsent("assets_count", members.count());
             }
             if (query.includes(OWNER.name())) {

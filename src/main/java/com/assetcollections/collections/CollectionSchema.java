@@ -22,38 +22,70 @@ import java.util.List;
 /** The collections resource as API.md describes it, in one place. */
 public final class CollectionSchema {
 
-    public static final ResourceSchema SCHEMA = new ResourceSchema("collections",
+    public static final ResourceSchema SCHEMA = new ResourceSchema(
+            "collections",
             List.of(
-                    FieldSpec.of("id", ValueType.INTEGER, ID, "the system ID").exactMatch().sortable(),
+                    FieldSpec.of("id", ValueType.INTEGER, ID, "the system ID")
+                            .exactMatch()
+                            .sortable(),
                     FieldSpec.of("name", ValueType.STRING, NAME, "the primary name of the collection")
-                            .containsMatch(NAME_FOLDED).sortableBy(NAME_FOLDED),
+                            .containsMatch(NAME_FOLDED)
+                            .sortableBy(NAME_FOLDED),
                     FieldSpec.of("collection_type", ValueType.STRING, COLLECTION_TYPE, "`public` or `private`")
-                            .containsMatch(COLLECTION_TYPE).sortable(),
-                    FieldSpec.of("uuid", ValueType.UUID_, UUID_,
-                            "public unique identifier, used whenever a collection is linked or shared outside the system")
-                            .exactMatch().sortable(),
-                    FieldSpec.of("description", ValueType.STRING, DESCRIPTION, "free text describing the collection, or null")
-                            .containsMatch(DESCRIPTION_FOLDED).orNull(),
+                            .containsMatch(COLLECTION_TYPE)
+                            .sortable(),
+                    FieldSpec.of(
+                                    "uuid",
+                                    ValueType.UUID_,
+                                    UUID_,
+                                    "public unique identifier, used whenever a collection is linked or shared outside the system")
+                            .exactMatch()
+                            .sortable(),
+                    FieldSpec.of(
+                                    "description",
+                                    ValueType.STRING,
+                                    DESCRIPTION,
+                                    "free text describing the collection, or null")
+                            .containsMatch(DESCRIPTION_FOLDED)
+                            .orNull(),
                     FieldSpec.of("owner_id", ValueType.INTEGER, OWNER_ID, "the ID of the user who created it")
-                            .exactMatch().sortable(),
-                    FieldSpec.of("assets_count", ValueType.INTEGER, ASSETS_COUNT, "how many assets the collection holds")
-                            .exactMatch().sortable(),
+                            .exactMatch()
+                            .sortable(),
+                    FieldSpec.of(
+                                    "assets_count",
+                                    ValueType.INTEGER,
+                                    ASSETS_COUNT,
+                                    "how many assets the collection holds")
+                            .exactMatch()
+                            .sortable(),
                     FieldSpec.of("created_at", ValueType.DATETIME, CREATED_AT, "when the collection was first created")
-                            .rangeOperators().sortable(),
-                    FieldSpec.of("updated_at", ValueType.DATETIME, UPDATED_AT, "when the collection itself was last updated")
-                            .rangeOperators().sortable()),
+                            .rangeOperators()
+                            .sortable(),
+                    FieldSpec.of(
+                                    "updated_at",
+                                    ValueType.DATETIME,
+                                    UPDATED_AT,
+                                    "when the collection itself was last updated")
+                            .rangeOperators()
+                            .sortable()),
             List.of(
                     ExtraFilter.since("updated_since", UPDATED_AT, "only collections updated after this instant (UTC)"),
                     ExtraFilter.flag("public", caller -> Visibility.isPublic(), "only public collections"),
                     ExtraFilter.flag("mine", Visibility::ownedBy, "only collections the caller created"),
-                    ExtraFilter.flag("shared_with_me", Visibility::sharedWith, "only collections shared with the caller")),
+                    ExtraFilter.flag(
+                            "shared_with_me", Visibility::sharedWith, "only collections shared with the caller")),
             List.of(
-                    new Include("assets", "assets", List.of("id", "uuid", "name", "asset_type", "url"),
+                    new Include(
+                            "assets",
+                            "assets",
+                            List.of("id", "uuid", "name", "asset_type", "url"),
                             "the collection's assets in collection order (slim asset schema)"),
-                    new Include("owner", "users", List.of("id", "name"),
+                    new Include(
+                            "owner",
+                            "users",
+                            List.of("id", "name"),
                             "the user who created the collection (slim user schema)")),
             true);
 
-    private CollectionSchema() {
-    }
+    private CollectionSchema() {}
 }

@@ -27,6 +27,7 @@ public final class CollectionTable {
             field(name("collections", "collection_type"), SQLDataType.VARCHAR);
     /** How many assets the collection holds, maintained by triggers on collection_assets. */
     public static final Field<Integer> ASSETS_COUNT = field(name("collections", "assets_count"), SQLDataType.INTEGER);
+
     public static final Field<Instant> CREATED_AT = field(name("collections", "created_at"), SqlTypes.TIMESTAMP);
     public static final Field<Instant> UPDATED_AT = field(name("collections", "updated_at"), SqlTypes.TIMESTAMP);
 
@@ -47,6 +48,5 @@ public final class CollectionTable {
     public static final Field<Instant> MEMBER_ADDED_AT =
             field(name("collection_assets", "added_at"), SqlTypes.TIMESTAMP);
 
-    private CollectionTable() {
-    }
+    private CollectionTable() {}
 }

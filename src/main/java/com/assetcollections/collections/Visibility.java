@@ -17,8 +17,7 @@ import org.jooq.impl.DSL;
  */
 public final class Visibility {
 
-    private Visibility() {
-    }
+    private Visibility() {}
 
     public static Condition visibleTo(long userId) {
         return isPublic().or(ownedBy(userId)).or(sharedWith(userId));
@@ -33,7 +32,7 @@ public final class Visibility {
     }
 
     static Condition sharedWith(long userId) {
-        return DSL.exists(DSL.selectOne().from(SHARES)
-                .where(SHARE_COLLECTION_ID.eq(ID).and(SHARE_USER_ID.eq(userId))));
+        return DSL.exists(
+                DSL.selectOne().from(SHARES).where(SHARE_COLLECTION_ID.eq(ID).and(SHARE_USER_ID.eq(userId))));
     }
 }

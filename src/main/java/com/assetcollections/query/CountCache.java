@@ -14,7 +14,10 @@ public final class CountCache {
     private final Cache<String, Long> totals;
 
     public CountCache(long maximumEntries, Duration idleExpiry) {
-        this.totals = Caffeine.newBuilder().maximumSize(maximumEntries).expireAfterAccess(idleExpiry).build();
+        this.totals = Caffeine.newBuilder()
+                .maximumSize(maximumEntries)
+                .expireAfterAccess(idleExpiry)
+                .build();
     }
 
     public Long get(String key) {

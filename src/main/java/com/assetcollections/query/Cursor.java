@@ -78,8 +78,11 @@ public record Cursor(boolean backward, List<Object> keys) {
         if (type == Integer.class && node.isIntegralNumber() && node.canConvertToInt()) {
             return node.intValue();
         }
-        if (type == Instant.class && node.isIntegralNumber() && node.canConvertToLong()
-                && node.longValue() >= EARLIEST_MICROS && node.longValue() <= LATEST_MICROS) {
+        if (type == Instant.class
+                && node.isIntegralNumber()
+                && node.canConvertToLong()
+                && node.longValue() >= EARLIEST_MICROS
+                && node.longValue() <= LATEST_MICROS) {
             long micros = node.longValue();
             return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
         }

@@ -22,24 +22,33 @@ public record ExtraFilter(
 
     /** {@code filter[name]=<datetime>}: rows whose {@code column} is after that instant. */
     public static ExtraFilter since(String name, Field<java.time.Instant> column, String description) {
-        return new ExtraFilter(name, ValueType.DATETIME, false,
-                (value, caller) -> column.gt((java.time.Instant) value), false, description);
+        return new ExtraFilter(
+                name,
+                ValueType.DATETIME,
+                false,
+                (value, caller) -> column.gt((java.time.Instant) value),
+                false,
+                description);
     }
 
     /**
      * {@code filter[name]=1}: applies {@code condition}; {@code 0} (or false) applies nothing, any other
      * value is rejected.
      */
-    public static ExtraFilter flag(String name, java.util.function.Function<Long, Condition> condition,
-            String description) {
-        return new ExtraFilter(name, null, true,
-                (value, caller) -> Boolean.TRUE.equals(value) ? condition.apply(caller) : DSL.noCondition(), true,
+    public static ExtraFilter flag(
+            String name, java.util.function.Function<Long, Condition> condition, String description) {
+        return new ExtraFilter(
+                name,
+                null,
+                true,
+                (value, caller) -> Boolean.TRUE.equals(value) ? condition.apply(caller) : DSL.noCondition(),
+                true,
                 description);
     }
 
     /** {@code filter[name]=<value>} of the given type, kept per caller by {@code condition}. */
-    public static ExtraFilter byCaller(String name, ValueType type, BiFunction<Object, Long, Condition> condition,
-            String description) {
+    public static ExtraFilter byCaller(
+            String name, ValueType type, BiFunction<Object, Long, Condition> condition, String description) {
         return new ExtraFilter(name, type, false, condition, true, description);
     }
 

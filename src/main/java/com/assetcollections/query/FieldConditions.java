@@ -7,8 +7,7 @@ import org.jooq.Field;
 /** Turns a field, an operator and parsed values into a jOOQ condition (values are always bound). */
 final class FieldConditions {
 
-    private FieldConditions() {
-    }
+    private FieldConditions() {}
 
     @SuppressWarnings("unchecked")
     static Condition condition(FieldSpec field, Operator operator, List<Object> values) {

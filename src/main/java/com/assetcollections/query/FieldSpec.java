@@ -61,8 +61,8 @@ public record FieldSpec(
 
     /** Sortable, ordered by another column than the one shown (e.g. the folded name). */
     public FieldSpec sortableBy(Field<?> orderColumn) {
-        return new FieldSpec(name, type, column, foldedColumn, orderColumn, defaultOperator, operators, nullable,
-                description);
+        return new FieldSpec(
+                name, type, column, foldedColumn, orderColumn, defaultOperator, operators, nullable, description);
     }
 
     public FieldSpec orNull() {

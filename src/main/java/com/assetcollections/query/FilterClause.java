@@ -9,5 +9,4 @@ import org.jooq.Condition;
  * @param canonical a stable text form of the filter (name, operator, value) used as a cache key
  * @param byCaller  whether the rows it keeps depend on who asks
  */
-public record FilterClause(String canonical, LongFunction<Condition> condition, boolean byCaller) {
-}
+public record FilterClause(String canonical, LongFunction<Condition> condition, boolean byCaller) {}

@@ -13,8 +13,7 @@ public final class ItemKey {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    private ItemKey() {
-    }
+    private ItemKey() {}
 
     /** The condition selecting the item, or {@link NotFound} naming {@code what} when the key cannot name one. */
     public static Condition condition(String key, Field<Long> id, Field<UUID> uuid, String what) {

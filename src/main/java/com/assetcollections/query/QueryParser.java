@@ -21,13 +21,13 @@ public final class QueryParser {
 
     /** Most values a comma-separated list may hold. */
     public static final int MAX_LIST_VALUES = 1000;
+
     public static final int MAX_SEARCH_LENGTH = 500;
 
     private static final Pattern BRACKETED = Pattern.compile("(filter|fields)\\[([^\\[\\]]*)](?:\\[([^\\[\\]]*)])?");
     private static final Pattern POSITIVE = Pattern.compile("[0-9]{1,10}");
 
-    private QueryParser() {
-    }
+    private QueryParser() {}
 
     public static ResourceQuery parseList(ResourceSchema schema, Map<String, String[]> parameters) {
         Map<String, String> single = singleValues(parameters);
@@ -40,19 +40,28 @@ public final class QueryParser {
             }
             Matcher bracketed = BRACKETED.matcher(key);
             if (!bracketed.matches()) {
-                throw new InvalidQuery(key, "malformed parameter `" + key
-                        + "`; write filters as filter[field]=value or filter[field][operator]=value, and fields as fields["
-                        + schema.name() + "]=a,b");
+                throw new InvalidQuery(
+                        key,
+                        "malformed parameter `" + key
+                                + "`; write filters as filter[field]=value or filter[field][operator]=value, and fields as fields["
+                                + schema.name() + "]=a,b");
             }
             if (bracketed.group(1).equals("fields")) {
                 fields.parse(key, bracketed.group(2), bracketed.group(3), entry.getValue());
             } else {
-                parseFilter(schema, key, bracketed.group(2), bracketed.group(3), entry.getValue()).ifPresent(filters::add);
+                parseFilter(schema, key, bracketed.group(2), bracketed.group(3), entry.getValue())
+                        .ifPresent(filters::add);
             }
         }
-        return new ResourceQuery(schema, filters, parseSort(schema, single.get("sort")), fields.own(),
-                parseIncludes(schema, single.get("include")), fields.included(),
-                parseSearch(schema, single.get("search")), parsePaging(single));
+        return new ResourceQuery(
+                schema,
+                filters,
+                parseSort(schema, single.get("sort")),
+                fields.own(),
+                parseIncludes(schema, single.get("include")),
+                fields.included(),
+                parseSearch(schema, single.get("search")),
+                parsePaging(single));
     }
 
     /** A single item honours {@code fields} and {@code include}; page and per_page are accepted and ignored. */
@@ -64,22 +73,32 @@ public final class QueryParser {
             if (key.startsWith("fields")) {
                 Matcher bracketed = BRACKETED.matcher(key);
                 if (!bracketed.matches() || !bracketed.group(1).equals("fields")) {
-                    throw new InvalidQuery(key, "malformed parameter `" + key + "`; write fields[" + schema.name() + "]=a,b");
+                    throw new InvalidQuery(
+                            key, "malformed parameter `" + key + "`; write fields[" + schema.name() + "]=a,b");
                 }
                 fields.parse(key, bracketed.group(2), bracketed.group(3), entry.getValue());
             }
         }
         parsePaging(single);
-        return new ResourceQuery(schema, List.of(), List.of(), fields.own(), parseIncludes(schema, single.get("include")),
-                fields.included(), null, new Paging(1, 1, null));
+        return new ResourceQuery(
+                schema,
+                List.of(),
+                List.of(),
+                fields.own(),
+                parseIncludes(schema, single.get("include")),
+                fields.included(),
+                null,
+                new Paging(1, 1, null));
     }
 
     private static Map<String, String> singleValues(Map<String, String[]> parameters) {
         Map<String, String> single = new LinkedHashMap<>();
         parameters.forEach((key, values) -> {
             if (values.length > 1 && isQueryLanguage(key)) {
-                throw new InvalidQuery(key, "parameter `" + key + "` is given " + values.length
-                        + " times; give it once (use a comma-separated list for several values)");
+                throw new InvalidQuery(
+                        key,
+                        "parameter `" + key + "` is given " + values.length
+                                + " times; give it once (use a comma-separated list for several values)");
             }
             single.put(key, values.length == 0 ? "" : values[0]);
         });
@@ -87,57 +106,74 @@ public final class QueryParser {
     }
 
     private static boolean isQueryLanguage(String key) {
-        return key.startsWith("filter") || key.startsWith("fields") || Set.of("sort", "include", "search", "page",
-                "per_page", "cursor").contains(key);
+        return key.startsWith("filter")
+                || key.startsWith("fields")
+                || Set.of("sort", "include", "search", "page", "per_page", "cursor")
+                        .contains(key);
     }
 
-    private static java.util.Optional<FilterClause> parseFilter(ResourceSchema schema, String key, String name,
-            String operatorToken, String raw) {
+    private static java.util.Optional<FilterClause> parseFilter(
+            ResourceSchema schema, String key, String name, String operatorToken, String raw) {
         var extra = schema.extraFilter(name);
         if (extra.isPresent()) {
             if (operatorToken != null) {
-                throw new InvalidQuery(key, "filter `" + name + "` takes no operator; write filter[" + name + "]=value");
+                throw new InvalidQuery(
+                        key, "filter `" + name + "` takes no operator; write filter[" + name + "]=value");
             }
             if (raw.isBlank()) {
                 return java.util.Optional.empty();
             }
             ExtraFilter filter = extra.get();
             Object value = filter.parse(raw, key);
-            return java.util.Optional.of(new FilterClause(name + "=" + canonical(value),
-                    caller -> filter.condition().apply(value, caller), filter.byCaller()));
+            return java.util.Optional.of(new FilterClause(
+                    name + "=" + canonical(value),
+                    caller -> filter.condition().apply(value, caller),
+                    filter.byCaller()));
         }
-        FieldSpec field = schema.field(name).filter(FieldSpec::isFilterable).orElseThrow(() -> new InvalidQuery(key,
-                "unknown filter `" + name + "`; filterable: " + schema.filterableNames()));
+        FieldSpec field = schema.field(name)
+                .filter(FieldSpec::isFilterable)
+                .orElseThrow(() -> new InvalidQuery(
+                        key, "unknown filter `" + name + "`; filterable: " + schema.filterableNames()));
         Operator operator = operator(field, key, operatorToken);
         if (raw.isEmpty() && operator != Operator.NULL) {
             return java.util.Optional.empty();
         }
         List<Object> values = filterValues(field, operator, key, raw);
         return java.util.Optional.of(new FilterClause(
-                name + "[" + operator.token() + "]=" + values.stream().map(QueryParser::canonical).collect(Collectors.joining(",")),
-                caller -> FieldConditions.condition(field, operator, values), false));
+                name + "[" + operator.token() + "]="
+                        + values.stream().map(QueryParser::canonical).collect(Collectors.joining(",")),
+                caller -> FieldConditions.condition(field, operator, values),
+                false));
     }
 
     private static Operator operator(FieldSpec field, String key, String token) {
         String allowed = field.operators().stream().map(Operator::token).collect(Collectors.joining(", "));
         if (token == null) {
             if (field.defaultOperator() == null) {
-                throw new InvalidQuery(key, "filter `" + field.name() + "` needs an operator, e.g. filter["
-                        + field.name() + "][gte]=...; operators: " + allowed);
+                throw new InvalidQuery(
+                        key,
+                        "filter `" + field.name() + "` needs an operator, e.g. filter[" + field.name()
+                                + "][gte]=...; operators: " + allowed);
             }
             return field.defaultOperator();
         }
-        return Operator.fromToken(token).filter(field.operators()::contains).orElseThrow(() -> new InvalidQuery(key,
-                "unknown operator `" + token + "` for filter `" + field.name() + "`; operators: " + allowed));
+        return Operator.fromToken(token)
+                .filter(field.operators()::contains)
+                .orElseThrow(() -> new InvalidQuery(
+                        key,
+                        "unknown operator `" + token + "` for filter `" + field.name() + "`; operators: " + allowed));
     }
 
     private static List<Object> filterValues(FieldSpec field, Operator operator, String key, String raw) {
         if (operator == Operator.NULL) {
-            return List.of(switch (raw.trim()) {
-                case "1", "true" -> Boolean.TRUE;
-                case "0", "false" -> Boolean.FALSE;
-                default -> throw new InvalidQuery(key, "`" + key + "` must be 1 (is null) or 0 (is not null), got `" + raw + "`");
-            });
+            return List.of(
+                    switch (raw.trim()) {
+                        case "1", "true" -> Boolean.TRUE;
+                        case "0", "false" -> Boolean.FALSE;
+                        default ->
+                            throw new InvalidQuery(
+                                    key, "`" + key + "` must be 1 (is null) or 0 (is not null), got `" + raw + "`");
+                    });
         }
         if (operator != Operator.IN) {
             return List.of(field.type().parse(raw, key));
@@ -146,7 +182,10 @@ public final class QueryParser {
         if (parts.length > MAX_LIST_VALUES) {
             throw new InvalidQuery(key, "`" + key + "` lists " + parts.length + " values; at most " + MAX_LIST_VALUES);
         }
-        return Arrays.stream(parts).map(part -> field.type().parse(part, key)).distinct().toList();
+        return Arrays.stream(parts)
+                .map(part -> field.type().parse(part, key))
+                .distinct()
+                .toList();
     }
 
     /**
@@ -155,7 +194,10 @@ public final class QueryParser {
      * so that two different queries can never share a key (and a cached total).
      */
     private static String canonical(Object value) {
-        return String.valueOf(value).replace("\\", "\\\\").replace(",", "\\,").replace("&", "\\&")
+        return String.valueOf(value)
+                .replace("\\", "\\\\")
+                .replace(",", "\\,")
+                .replace("&", "\\&")
                 .replace("|", "\\|");
     }
 
@@ -169,8 +211,10 @@ public final class QueryParser {
             String trimmed = token.trim();
             boolean descending = trimmed.startsWith("-");
             String name = descending || trimmed.startsWith("+") ? trimmed.substring(1) : trimmed;
-            FieldSpec field = schema.field(name).filter(FieldSpec::isSortable).orElseThrow(() -> new InvalidQuery("sort",
-                    "unknown sort field `" + name + "`; sortable: " + schema.sortableNames()));
+            FieldSpec field = schema.field(name)
+                    .filter(FieldSpec::isSortable)
+                    .orElseThrow(() -> new InvalidQuery(
+                            "sort", "unknown sort field `" + name + "`; sortable: " + schema.sortableNames()));
             if (!seen.add(name)) {
                 throw new InvalidQuery("sort", "sort field `" + name + "` is given twice");
             }
@@ -203,8 +247,8 @@ public final class QueryParser {
         }
         String text = ValueType.text(raw.strip(), "search");
         if (text.length() > MAX_SEARCH_LENGTH) {
-            throw new InvalidQuery("search", "`search` is " + text.length() + " characters long; at most "
-                    + MAX_SEARCH_LENGTH);
+            throw new InvalidQuery(
+                    "search", "`search` is " + text.length() + " characters long; at most " + MAX_SEARCH_LENGTH);
         }
         return text;
     }
@@ -224,8 +268,8 @@ public final class QueryParser {
         String value = raw.trim();
         long parsed = POSITIVE.matcher(value).matches() ? Long.parseLong(value) : -1;
         if (parsed < min || parsed > max) {
-            throw new InvalidQuery(name, "`" + name + "` must be a whole number from " + min + " to " + max
-                    + ", got `" + raw + "`");
+            throw new InvalidQuery(
+                    name, "`" + name + "` must be a whole number from " + min + " to " + max + ", got `" + raw + "`");
         }
         return parsed;
     }

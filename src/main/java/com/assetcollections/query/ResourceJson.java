@@ -9,8 +9,7 @@ import org.jooq.Record;
 /** Writes a row as the JSON object of a resource: the requested fields, in schema order. */
 public final class ResourceJson {
 
-    private ResourceJson() {
-    }
+    private ResourceJson() {}
 
     /** The item with only the {@code keep} keys, in their order (sparse fieldsets of included items). */
     public static Map<String, Object> narrow(Map<String, Object> item, List<String> keep) {
@@ -25,7 +24,11 @@ public final class ResourceJson {
         Map<String, Object> item = new LinkedHashMap<>();
         for (FieldSpec field : fields) {
             Object value = row.get(field.column());
-            item.put(field.name(), field.type() == ValueType.STRING_LIST ? JsonValues.stringList((String) value) : JsonValues.of(value));
+            item.put(
+                    field.name(),
+                    field.type() == ValueType.STRING_LIST
+                            ? JsonValues.stringList((String) value)
+                            : JsonValues.of(value));
         }
         return item;
     }

@@ -37,21 +37,21 @@ public final class ResourcePages {
         this.ordered = ordered;
     }
 
-    public record OffsetPage(List<Record> rows, long total) {
-    }
+    public record OffsetPage(List<Record> rows, long total) {}
 
     /** @param next and {@code prev} are encoded cursors, or null at either end */
-    public record CursorPage(List<Record> rows, String next, String prev) {
-    }
+    public record CursorPage(List<Record> rows, String next, String prev) {}
 
     public OffsetPage offsetPage(Source source, ResourceQuery query, long callerId) {
         long version = versions.current(source.dataSet());
         String key = CountCache.key(source, version, query);
         Matching matching = matching(source, query, callerId);
         Long knownTotal = counts.get(key);
-        if (query.ranked() || (knownTotal != null && knownTotal > query.paging().perPage()
-                && knownTotal <= OrderedIds.MAX_IDS)) {
-            String order = query.ranked() ? "rank" : Keyset.of(query.sort(), query.schema().id()).signature();
+        if (query.ranked()
+                || (knownTotal != null && knownTotal > query.paging().perPage() && knownTotal <= OrderedIds.MAX_IDS)) {
+            String order = query.ranked()
+                    ? "rank"
+                    : Keyset.of(query.sort(), query.schema().id()).signature();
             OffsetPage page = listedPage(source, query, matching, key + "|order=" + order);
             if (page != null) {
                 return page;
@@ -81,8 +81,9 @@ public final class ResourcePages {
 
     public CursorPage cursorPage(Source source, ResourceQuery query, long callerId) {
         if (query.ranked()) {
-            throw new InvalidQuery("cursor", "cursor paging needs an explicit `sort`; results ranked by relevance "
-                    + "are paged with `page`");
+            throw new InvalidQuery(
+                    "cursor",
+                    "cursor paging needs an explicit `sort`; results ranked by relevance " + "are paged with `page`");
         }
         Keyset keyset = Keyset.of(query.sort(), query.schema().id());
         String token = query.paging().cursor();
@@ -109,7 +110,8 @@ public final class ResourcePages {
         }
         boolean hasNext = backward || more;
         boolean hasPrev = backward ? more : cursor != null;
-        return new CursorPage(rows,
+        return new CursorPage(
+                rows,
                 hasNext ? position(keyset, rows.get(rows.size() - 1), false) : null,
                 hasPrev ? position(keyset, rows.get(0), true) : null);
     }
@@ -125,9 +127,14 @@ public final class ResourcePages {
         Field<Long> id = (Field<Long>) query.schema().id().column();
         long[] ids = ordered.get(key);
         if (ids == null) {
-            List<Long> all = db.select(id).from(matching.from()).where(matching.where())
-                    .orderBy(order(query, matching)).limit(OrderedIds.MAX_IDS + 1).fetch(id);
-            ids = all.size() > OrderedIds.MAX_IDS ? OrderedIds.TOO_MANY
+            List<Long> all = db.select(id)
+                    .from(matching.from())
+                    .where(matching.where())
+                    .orderBy(order(query, matching))
+                    .limit(OrderedIds.MAX_IDS + 1)
+                    .fetch(id);
+            ids = all.size() > OrderedIds.MAX_IDS
+                    ? OrderedIds.TOO_MANY
                     : all.stream().mapToLong(Long::longValue).toArray();
             ordered.put(key, ids);
         }
@@ -145,7 +152,8 @@ public final class ResourcePages {
                 .from(source.table())
                 .where(source.scope().and(id.in(pageIds)))
                 .fetchMap(id);
-        List<Record> rows = pageIds.stream().map(byId::get).filter(Objects::nonNull).toList();
+        List<Record> rows =
+                pageIds.stream().map(byId::get).filter(Objects::nonNull).toList();
         return new OffsetPage(rows, ids.length);
     }
 
@@ -158,12 +166,12 @@ public final class ResourcePages {
     }
 
     private static String position(Keyset keyset, Record row, boolean backward) {
-        List<Object> keys = keyset.columns().stream().map(row::get).map(Object.class::cast).toList();
+        List<Object> keys =
+                keyset.columns().stream().map(row::get).map(Object.class::cast).toList();
         return new Cursor(backward, keys).encode(keyset.signature());
     }
 
-    private record Matching(Table<?> from, Condition where, Field<?> rank) {
-    }
+    private record Matching(Table<?> from, Condition where, Field<?> rank) {}
 
     private static Matching matching(Source source, ResourceQuery query, long callerId) {
         Condition where = source.scope();
@@ -179,7 +187,8 @@ public final class ResourcePages {
 
     private static List<SortField<?>> order(ResourceQuery query, Matching matching) {
         if (query.ranked()) {
-            return List.of(matching.rank().asc(), query.schema().id().sortColumn().asc());
+            return List.of(
+                    matching.rank().asc(), query.schema().id().sortColumn().asc());
         }
         return Keyset.of(query.sort(), query.schema().id()).orderBy(false);
     }

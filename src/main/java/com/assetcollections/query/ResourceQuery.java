@@ -49,7 +49,8 @@ public record ResourceQuery(
 
     /** A stable description of which rows match (filters and search), independent of order and page. */
     public String matchKey() {
-        String filterKey = filters.stream().map(FilterClause::canonical).sorted().collect(Collectors.joining("&"));
+        String filterKey =
+                filters.stream().map(FilterClause::canonical).sorted().collect(Collectors.joining("&"));
         return filterKey + "|search=" + (search == null ? "" : search);
     }
 }

@@ -24,7 +24,8 @@ public record ResourceSchema(
         fields = List.copyOf(fields);
         extraFilters = List.copyOf(extraFilters);
         includes = List.copyOf(includes);
-        requireUnique(Stream.concat(fields.stream().map(FieldSpec::name), extraFilters.stream().map(ExtraFilter::name)));
+        requireUnique(Stream.concat(
+                fields.stream().map(FieldSpec::name), extraFilters.stream().map(ExtraFilter::name)));
         requireUnique(includes.stream().map(Include::name));
         if (fields.stream().noneMatch(f -> f.name().equals("id") && f.isSortable())) {
             throw new IllegalArgumentException(name + ": a resource needs a sortable `id` field as the tie-breaker");
@@ -32,7 +33,8 @@ public record ResourceSchema(
     }
 
     private static void requireUnique(Stream<String> names) {
-        Map<String, Long> counts = names.collect(Collectors.groupingBy(n -> n, LinkedHashMap::new, Collectors.counting()));
+        Map<String, Long> counts =
+                names.collect(Collectors.groupingBy(n -> n, LinkedHashMap::new, Collectors.counting()));
         counts.forEach((n, count) -> {
             if (count > 1) {
                 throw new IllegalArgumentException("name `" + n + "` is declared twice");
@@ -54,7 +56,9 @@ public record ResourceSchema(
 
     /** The declared include of that name; an undeclared one is a programming error. */
     public Include include(String includeName) {
-        return includes.stream().filter(i -> i.name().equals(includeName)).findFirst()
+        return includes.stream()
+                .filter(i -> i.name().equals(includeName))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " declares no include " + includeName));
     }
 
@@ -63,12 +67,17 @@ public record ResourceSchema(
     }
 
     public String filterableNames() {
-        return Stream.concat(fields.stream().filter(FieldSpec::isFilterable).map(FieldSpec::name),
-                extraFilters.stream().map(ExtraFilter::name)).collect(Collectors.joining(", "));
+        return Stream.concat(
+                        fields.stream().filter(FieldSpec::isFilterable).map(FieldSpec::name),
+                        extraFilters.stream().map(ExtraFilter::name))
+                .collect(Collectors.joining(", "));
     }
 
     public String sortableNames() {
-        return fields.stream().filter(FieldSpec::isSortable).map(FieldSpec::name).collect(Collectors.joining(", "));
+        return fields.stream()
+                .filter(FieldSpec::isSortable)
+                .map(FieldSpec::name)
+                .collect(Collectors.joining(", "));
     }
 
     public String fieldNames() {
@@ -76,6 +85,8 @@ public record ResourceSchema(
     }
 
     public String includeNames() {
-        return includes.isEmpty() ? "(none)" : includes.stream().map(Include::name).collect(Collectors.joining(", "));
+        return includes.isEmpty()
+                ? "(none)"
+                : includes.stream().map(Include::name).collect(Collectors.joining(", "));
     }
 }

@@ -14,6 +14,10 @@ import org.jooq.Table;
  * @param dataSet      the data version that changes whenever rows of this source change
  * @param alwaysSelect columns the reader needs whatever the client's sparse fieldset (ids for includes)
  */
-public record Source(Table<?> table, Condition scope, String scopeKey, FullTextSearch search, String dataSet,
-        List<Field<?>> alwaysSelect) {
-}
+public record Source(
+        Table<?> table,
+        Condition scope,
+        String scopeKey,
+        FullTextSearch search,
+        String dataSet,
+        List<Field<?>> alwaysSelect) {}

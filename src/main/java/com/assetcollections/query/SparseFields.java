@@ -25,7 +25,9 @@ final class SparseFields {
     }
 
     void parse(String key, String resource, String extra, String raw) {
-        Optional<Include> include = schema.includes().stream().filter(i -> i.resource().equals(resource)).findFirst();
+        Optional<Include> include = schema.includes().stream()
+                .filter(i -> i.resource().equals(resource))
+                .findFirst();
         if (extra != null || (!schema.name().equals(resource) && include.isEmpty())) {
             throw new InvalidQuery(key, "unknown resource in `" + key + "`; sparse fields apply to: " + types());
         }
@@ -36,13 +38,19 @@ final class SparseFields {
         for (String name : raw.split(",", -1)) {
             String trimmed = name.trim();
             if (trimmed.isEmpty() || !allowed.contains(trimmed)) {
-                throw new InvalidQuery(key, (trimmed.isEmpty() ? "`" + key + "` must list field names separated by commas"
-                        : "unknown field `" + trimmed + "` in " + key) + "; fields: " + String.join(", ", allowed));
+                throw new InvalidQuery(
+                        key,
+                        (trimmed.isEmpty()
+                                        ? "`" + key + "` must list field names separated by commas"
+                                        : "unknown field `" + trimmed + "` in " + key)
+                                + "; fields: " + String.join(", ", allowed));
             }
             requested.add(trimmed);
         }
         if (schema.name().equals(resource)) {
-            own = schema.fields().stream().filter(f -> requested.contains(f.name())).toList();
+            own = schema.fields().stream()
+                    .filter(f -> requested.contains(f.name()))
+                    .toList();
         } else {
             included.put(resource, allowed.stream().filter(requested::contains).toList());
         }
@@ -57,7 +65,9 @@ final class SparseFields {
     }
 
     private String types() {
-        return Stream.concat(Stream.of(schema.name()), schema.includes().stream().map(Include::resource))
-                .distinct().collect(Collectors.joining(", "));
+        return Stream.concat(
+                        Stream.of(schema.name()), schema.includes().stream().map(Include::resource))
+                .distinct()
+                .collect(Collectors.joining(", "));
     }
 }

@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 public final class TextFolding {
 
-    private TextFolding() {
-    }
+    private TextFolding() {}
 
     public static String fold(String text) {
         if (text == null) {

@@ -23,7 +23,8 @@ public enum ValueType {
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     // A '+' in an unencoded query string arrives as a space: "…T10:00:00 02:00".
-    private static final Pattern SPACE_FOR_PLUS_OFFSET = Pattern.compile("(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?) (\\d{2}:?\\d{2})$");
+    private static final Pattern SPACE_FOR_PLUS_OFFSET =
+            Pattern.compile("(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?) (\\d{2}:?\\d{2})$");
     // PHP's DATE_ISO8601 (what many clients of this API family send) writes the offset without a colon: "+0200".
     private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("(T[0-9:.]+[+-][0-9]{2})([0-9]{2})$");
 
@@ -72,8 +73,10 @@ public enum ValueType {
 
     private static UUID parseUuid(String value, String parameter) {
         if (!CANONICAL_UUID.matcher(value).matches()) {
-            throw new InvalidQuery(parameter, "`" + parameter + "` must be a UUID like "
-                    + "`123e4567-e89b-12d3-a456-426614174000`, got `" + value + "`");
+            throw new InvalidQuery(
+                    parameter,
+                    "`" + parameter + "` must be a UUID like " + "`123e4567-e89b-12d3-a456-426614174000`, got `" + value
+                            + "`");
         }
         return UUID.fromString(value);
     }
@@ -88,15 +91,19 @@ public enum ValueType {
             if (text.length() == 10) {
                 return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
             }
-            String iso = text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
+            String iso = text.length() > 10 && text.charAt(10) == ' '
+                    ? text.substring(0, 10) + 'T' + text.substring(11)
+                    : text;
             iso = OFFSET_WITHOUT_COLON.matcher(iso).replaceFirst("$1:$2");
             Instant instant = hasOffset(iso)
                     ? OffsetDateTime.parse(iso).toInstant()
                     : LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
             return instant.truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
-            throw new InvalidQuery(parameter, "`" + parameter + "` must be a date (`2023-01-01`), a date and time "
-                    + "(`2023-01-01 13:45:00`) or an ISO-8601 date-time, got `" + value + "`");
+            throw new InvalidQuery(
+                    parameter,
+                    "`" + parameter + "` must be a date (`2023-01-01`), a date and time "
+                            + "(`2023-01-01 13:45:00`) or an ISO-8601 date-time, got `" + value + "`");
         }
     }
 

@@ -35,10 +35,16 @@ public class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         if (!decision.allowed()) {
-            errors.write(response, 429, "too many requests: the limit of " + decision.limit()
-                    + " requests is used up; retry after " + decision.retryAfterSeconds() + " s",
-                    Map.of("Retry-After", Long.toString(decision.retryAfterSeconds()),
-                            "X-RateLimit-Reset", Long.toString(decision.resetEpochSecond())));
+            errors.write(
+                    response,
+                    429,
+                    "too many requests: the limit of " + decision.limit() + " requests is used up; retry after "
+                            + decision.retryAfterSeconds() + " s",
+                    Map.of(
+                            "Retry-After",
+                            Long.toString(decision.retryAfterSeconds()),
+                            "X-RateLimit-Reset",
+                            Long.toString(decision.resetEpochSecond())));
             return;
         }
         chain.doFilter(request, response);

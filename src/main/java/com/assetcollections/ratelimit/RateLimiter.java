@@ -13,6 +13,5 @@ public interface RateLimiter {
      * @param resetEpochSecond when the window is full again (unix time)
      * @param retryAfterSeconds for a refused request, how long to wait; 0 when allowed
      */
-    record Decision(boolean allowed, long limit, long remaining, long resetEpochSecond, long retryAfterSeconds) {
-    }
+    record Decision(boolean allowed, long limit, long remaining, long resetEpochSecond, long retryAfterSeconds) {}
 }

@@ -47,7 +47,13 @@ public class DataVersions {
 
     /** A sub-select of the version, to read it in the same statement (and snapshot) as a count. */
     public static Field<Long> versionOf(String dataSet) {
-        return org.jooq.impl.DSL.select(VERSION).from(table(name("data_versions"))).where(NAME.eq(dataSet)).asField();
+        return org.jooq
+                .impl
+                .DSL
+                .select(VERSION)
+                .from(table(name("data_versions")))
+                .where(NAME.eq(dataSet))
+                .asField();
     }
 
     @SuppressWarnings("unchecked")
@@ -58,7 +64,8 @@ public class DataVersions {
         if (!reusable) {
             return readAll();
         }
-        Map<String, Long> snapshot = (Map<String, Long>) request.getAttribute(SNAPSHOT, RequestAttributes.SCOPE_REQUEST);
+        Map<String, Long> snapshot =
+                (Map<String, Long>) request.getAttribute(SNAPSHOT, RequestAttributes.SCOPE_REQUEST);
         if (snapshot == null) {
             snapshot = readAll();
             request.setAttribute(SNAPSHOT, snapshot, RequestAttributes.SCOPE_REQUEST);

@@ -16,8 +16,7 @@ final class Fts5Query {
     private static final Pattern TERM = Pattern.compile("(-?)\"([^\"]*)\"?|(-?)(\\S+)");
     private static final Pattern WORD_CHARS = Pattern.compile("[\\p{L}\\p{N}]");
 
-    private Fts5Query() {
-    }
+    private Fts5Query() {}
 
     /** The FTS5 expression, or empty when the text holds nothing searchable. */
     static String from(String text) {
@@ -51,7 +50,11 @@ final class Fts5Query {
         }
         StringBuilder expression = new StringBuilder();
         for (String group : current) {
-            expression.append(expression.length() == 0 ? "" : " AND ").append('(').append(group).append(')');
+            expression
+                    .append(expression.length() == 0 ? "" : " AND ")
+                    .append('(')
+                    .append(group)
+                    .append(')');
         }
         for (String word : excluded) {
             expression.append(" NOT ").append(word);

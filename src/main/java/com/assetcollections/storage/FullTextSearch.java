@@ -18,6 +18,5 @@ public interface FullTextSearch {
      * @param where the matching rows
      * @param rank  ascending order is best match first
      */
-    record Match(Table<?> from, Condition where, Field<?> rank) {
-    }
+    record Match(Table<?> from, Condition where, Field<?> rank) {}
 }

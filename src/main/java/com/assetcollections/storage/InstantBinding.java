@@ -52,8 +52,9 @@ final class InstantBinding implements Binding<Object, Instant> {
 
     @Override
     public void register(BindingRegisterContext<Instant> ctx) throws SQLException {
-        ctx.statement().registerOutParameter(ctx.index(),
-                isSqlite(ctx.dialect()) ? Types.BIGINT : Types.TIMESTAMP_WITH_TIMEZONE);
+        ctx.statement()
+                .registerOutParameter(
+                        ctx.index(), isSqlite(ctx.dialect()) ? Types.BIGINT : Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     @Override
@@ -123,6 +124,7 @@ final class InstantBinding implements Binding<Object, Instant> {
         if (value instanceof Instant instant) {
             return instant;
         }
-        throw new IllegalArgumentException("not a timestamp: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a timestamp: " + value.getClass().getName());
     }
 }

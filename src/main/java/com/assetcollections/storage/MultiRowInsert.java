@@ -29,6 +29,5 @@ final class MultiRowInsert implements BulkInsert {
     }
 
     @Override
-    public void advanceIds(Table<?> table, Field<Long> id) {
-    }
+    public void advanceIds(Table<?> table, Field<Long> id) {}
 }

@@ -52,8 +52,13 @@ final class PostgresCopyInsert implements BulkInsert {
 
     @Override
     public void advanceIds(Table<?> table, Field<Long> id) {
-        db.select(DSL.field("setval(pg_get_serial_sequence({0}, {1}), (select max({2}) from {3}))", Long.class,
-                DSL.inline(table.getName()), DSL.inline(id.getName()), DSL.field(DSL.name(id.getName())), table))
+        db.select(DSL.field(
+                        "setval(pg_get_serial_sequence({0}, {1}), (select max({2}) from {3}))",
+                        Long.class,
+                        DSL.inline(table.getName()),
+                        DSL.inline(id.getName()),
+                        DSL.field(DSL.name(id.getName())),
+                        table))
                 .fetch();
     }
 

@@ -16,7 +16,8 @@ public final class PostgresTextSearch implements FullTextSearch {
     @Override
     public Match match(Table<?> base, String text) {
         Field<Object> query = DSL.field("websearch_to_tsquery('english', {0})", Object.class, DSL.val(text));
-        return new Match(base,
+        return new Match(
+                base,
                 DSL.condition("{0} @@ {1}", vector, query),
                 DSL.field("ts_rank({0}, {1})", Double.class, vector, query).neg());
     }

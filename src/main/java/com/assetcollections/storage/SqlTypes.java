@@ -11,8 +11,7 @@ public final class SqlTypes {
     /** A UTC instant with microsecond precision, stored natively on each database. */
     public static final DataType<Instant> TIMESTAMP = SQLDataType.OTHER.asConvertedDataType(new InstantBinding());
 
-    private SqlTypes() {
-    }
+    private SqlTypes() {}
 
     /** The current time at the precision the databases keep, so a value reads back unchanged. */
     public static Instant now() {

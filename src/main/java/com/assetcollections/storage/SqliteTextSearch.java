@@ -22,7 +22,8 @@ public final class SqliteTextSearch implements FullTextSearch {
     public SqliteTextSearch(String ftsTable, Field<Long> baseId, double... columnWeights) {
         this.ftsTable = ftsTable;
         this.baseId = baseId;
-        this.weights = java.util.Arrays.stream(columnWeights).mapToObj(Double::toString)
+        this.weights = java.util.Arrays.stream(columnWeights)
+                .mapToObj(Double::toString)
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
@@ -40,6 +41,7 @@ public final class SqliteTextSearch implements FullTextSearch {
                 .where(DSL.condition("{0} MATCH {1}", DSL.table(name(ftsTable)), DSL.val(expression)))
                 .asTable("fts");
         Field<Long> hitId = field(name("fts", "fts_id"), Long.class);
-        return new Match(base.join(hits).on(hitId.eq(baseId)), DSL.noCondition(), field(name("fts", "fts_rank"), Double.class));
+        return new Match(
+                base.join(hits).on(hitId.eq(baseId)), DSL.noCondition(), field(name("fts", "fts_rank"), Double.class));
     }
 }

@@ -2,9 +2,9 @@ package com.assetcollections.system;
 
 import com.assetcollections.auth.Scope;
 import com.assetcollections.users.IssuedToken;
+import com.assetcollections.users.Tokens;
 import com.assetcollections.users.User;
 import com.assetcollections.users.Users;
-import com.assetcollections.users.Tokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,8 +60,9 @@ public class Commands implements ApplicationRunner {
                 case "tokens create" -> createToken(options);
                 case "tokens revoke" -> revokeToken(options);
                 case "seed" -> seed(options);
-                default -> throw new IllegalArgumentException("unknown command `" + command
-                        + "`; commands: users create, tokens create, tokens revoke, seed");
+                default ->
+                    throw new IllegalArgumentException("unknown command `" + command
+                            + "`; commands: users create, tokens create, tokens revoke, seed");
             }
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
@@ -80,14 +81,18 @@ public class Commands implements ApplicationRunner {
 
     private void createToken(Map<String, String> options) {
         String email = required(options, "email");
-        User user = users.findByEmail(email).orElseThrow(() -> new IllegalArgumentException("no user with email " + email));
+        User user =
+                users.findByEmail(email).orElseThrow(() -> new IllegalArgumentException("no user with email " + email));
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        for (String token : options.getOrDefault("scopes", "collections:read,assets:read").split(",")) {
-            scopes.add(Scope.fromToken(token.trim()).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown scope `" + token + "`; scopes: " + Scope.allTokens())));
+        for (String token :
+                options.getOrDefault("scopes", "collections:read,assets:read").split(",")) {
+            scopes.add(Scope.fromToken(token.trim())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown scope `" + token + "`; scopes: " + Scope.allTokens())));
         }
         Instant expires = options.containsKey("expires-days")
-                ? Instant.now().plus(Duration.ofDays(Long.parseLong(options.get("expires-days")))) : null;
+                ? Instant.now().plus(Duration.ofDays(Long.parseLong(options.get("expires-days"))))
+                : null;
         IssuedToken issued = tokens.issue(user.id(), options.getOrDefault("name", "cli"), scopes, expires);
         System.out.println("token " + issued.id() + " for " + email + " (shown once): " + issued.plaintext());
     }
@@ -108,8 +113,12 @@ public class Commands implements ApplicationRunner {
                 Double.parseDouble(options.getOrDefault("shared-share", "0.3")));
         long started = System.nanoTime();
         new DataGenerator(db, Long.parseLong(options.getOrDefault("random-seed", "1"))).generate(plan, List.of());
-        System.out.printf("seeded %d users, %d assets, %d collections in %d s%n", plan.users(), plan.assets(),
-                plan.collections(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        System.out.printf(
+                "seeded %d users, %d assets, %d collections in %d s%n",
+                plan.users(),
+                plan.assets(),
+                plan.collections(),
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     /** Splits words from options, accepting both {@code --name=value} and {@code --name value}. */

@@ -42,40 +42,145 @@ public final class DataGenerator {
 
     private static final Logger log = LoggerFactory.getLogger(DataGenerator.class);
 
-    static final String[] ADJECTIVES = {"Summer", "Winter", "Autumn", "Spring", "Client", "Brand", "Archive",
-        "Campaign", "Product", "Team", "Social", "Print", "Legacy", "Seasonal", "Festival", "Studio", "Heritage",
-        "Urban", "Coastal", "Mountain", "Vintage", "Modern", "Abstract", "Corporate", "Holiday", "Launch"};
-    static final String[] NOUNS = {"paintings", "photos", "logos", "videos", "banners", "sketches", "portraits",
-        "landscapes", "icons", "brochures", "posters", "recordings", "interviews", "mockups", "illustrations",
-        "renders", "presentations", "reports", "screenshots", "textures", "fonts", "animations", "podcasts",
-        "storyboards", "catalogues", "maps", "diagrams", "ads"};
-    static final String[] RARE_WORDS = {"zeppelin", "quokka", "origami", "narwhal", "bonsai", "kaleidoscope",
-        "marzipan", "tundra", "gondola", "saxophone", "lighthouse", "armadillo", "chandelier", "glacier",
-        "harpsichord", "igloo", "jellyfish", "kimono", "labyrinth", "meteorite"};
-    static final String[] DESCRIPTIONS = {"Selected work for the %s team.", "Everything approved for %s use.",
-        "Raw material and drafts, %s edition.", "A curated set of %s for review.",
-        "Ärger-free assets for the %s pitch.", "Final exports for %s."};
+    static final String[] ADJECTIVES = {
+        "Summer",
+        "Winter",
+        "Autumn",
+        "Spring",
+        "Client",
+        "Brand",
+        "Archive",
+        "Campaign",
+        "Product",
+        "Team",
+        "Social",
+        "Print",
+        "Legacy",
+        "Seasonal",
+        "Festival",
+        "Studio",
+        "Heritage",
+        "Urban",
+        "Coastal",
+        "Mountain",
+        "Vintage",
+        "Modern",
+        "Abstract",
+        "Corporate",
+        "Holiday",
+        "Launch"
+    };
+    static final String[] NOUNS = {
+        "paintings",
+        "photos",
+        "logos",
+        "videos",
+        "banners",
+        "sketches",
+        "portraits",
+        "landscapes",
+        "icons",
+        "brochures",
+        "posters",
+        "recordings",
+        "interviews",
+        "mockups",
+        "illustrations",
+        "renders",
+        "presentations",
+        "reports",
+        "screenshots",
+        "textures",
+        "fonts",
+        "animations",
+        "podcasts",
+        "storyboards",
+        "catalogues",
+        "maps",
+        "diagrams",
+        "ads"
+    };
+    static final String[] RARE_WORDS = {
+        "zeppelin",
+        "quokka",
+        "origami",
+        "narwhal",
+        "bonsai",
+        "kaleidoscope",
+        "marzipan",
+        "tundra",
+        "gondola",
+        "saxophone",
+        "lighthouse",
+        "armadillo",
+        "chandelier",
+        "glacier",
+        "harpsichord",
+        "igloo",
+        "jellyfish",
+        "kimono",
+        "labyrinth",
+        "meteorite"
+    };
+    static final String[] DESCRIPTIONS = {
+        "Selected work for the %s team.",
+        "Everything approved for %s use.",
+        "Raw material and drafts, %s edition.",
+        "A curated set of %s for review.",
+        "Ärger-free assets for the %s pitch.",
+        "Final exports for %s."
+    };
     private static final double RARE_WORD_SHARE = 0.0002;
-    private static final String[] FIRST_NAMES = {"Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi",
-        "Ivan", "Judy"};
-    private static final String[][] TYPES = {{"image", "image/jpeg", "jpg"}, {"image", "image/png", "png"},
-        {"video", "video/mp4", "mp4"}, {"audio", "audio/mpeg", "mp3"}, {"document", "application/pdf", "pdf"},
-        {"other", "application/zip", "zip"}};
+    private static final String[] FIRST_NAMES = {
+        "Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi", "Ivan", "Judy"
+    };
+    private static final String[][] TYPES = {
+        {"image", "image/jpeg", "jpg"},
+        {"image", "image/png", "png"},
+        {"video", "video/mp4", "mp4"},
+        {"audio", "audio/mpeg", "mp3"},
+        {"document", "application/pdf", "pdf"},
+        {"other", "application/zip", "zip"}
+    };
 
-    private static final List<Field<?>> USER_COLUMNS = List.of(UserTable.ID, UserTable.UUID_, UserTable.NAME,
-            UserTable.EMAIL, UserTable.CREATED_AT, UserTable.UPDATED_AT);
-    private static final List<Field<?>> ASSET_COLUMNS = List.of(AssetTable.ID, AssetTable.UUID_, AssetTable.OWNER_ID,
-            AssetTable.NAME, AssetTable.NAME_FOLDED, AssetTable.DESCRIPTION, AssetTable.DESCRIPTION_FOLDED,
-            AssetTable.ASSET_TYPE, AssetTable.MIME_TYPE, AssetTable.URL, AssetTable.TAGS, AssetTable.TAGS_FOLDED,
-            AssetTable.CREATED_AT, AssetTable.UPDATED_AT);
-    private static final List<Field<?>> COLLECTION_COLUMNS = List.of(CollectionTable.ID, CollectionTable.UUID_,
-            CollectionTable.OWNER_ID, CollectionTable.NAME, CollectionTable.NAME_FOLDED, CollectionTable.DESCRIPTION,
-            CollectionTable.DESCRIPTION_FOLDED, CollectionTable.COLLECTION_TYPE, CollectionTable.CREATED_AT,
+    private static final List<Field<?>> USER_COLUMNS = List.of(
+            UserTable.ID, UserTable.UUID_, UserTable.NAME, UserTable.EMAIL, UserTable.CREATED_AT, UserTable.UPDATED_AT);
+    private static final List<Field<?>> ASSET_COLUMNS = List.of(
+            AssetTable.ID,
+            AssetTable.UUID_,
+            AssetTable.OWNER_ID,
+            AssetTable.NAME,
+            AssetTable.NAME_FOLDED,
+            AssetTable.DESCRIPTION,
+            AssetTable.DESCRIPTION_FOLDED,
+            AssetTable.ASSET_TYPE,
+            AssetTable.MIME_TYPE,
+            AssetTable.URL,
+            AssetTable.TAGS,
+            AssetTable.TAGS_FOLDED,
+            AssetTable.CREATED_AT,
+            AssetTable.UPDATED_AT);
+    private static final List<Field<?>> COLLECTION_COLUMNS = List.of(
+            CollectionTable.ID,
+            CollectionTable.UUID_,
+            CollectionTable.OWNER_ID,
+            CollectionTable.NAME,
+            CollectionTable.NAME_FOLDED,
+            CollectionTable.DESCRIPTION,
+            CollectionTable.DESCRIPTION_FOLDED,
+            CollectionTable.COLLECTION_TYPE,
+            CollectionTable.CREATED_AT,
             CollectionTable.UPDATED_AT);
-    private static final List<Field<?>> MEMBER_COLUMNS = List.of(CollectionTable.MEMBER_COLLECTION_ID,
-            CollectionTable.MEMBER_ASSET_ID, CollectionTable.MEMBER_POSITION, CollectionTable.MEMBER_ADDED_AT);
-    private static final List<Field<?>> SHARE_COLUMNS = List.of(CollectionTable.SHARE_COLLECTION_ID,
-            CollectionTable.SHARE_USER_ID, CollectionTable.SHARE_LEVEL, CollectionTable.SHARE_CREATED_AT);
+    private static final List<Field<?>> MEMBER_COLUMNS = List.of(
+            CollectionTable.MEMBER_COLLECTION_ID,
+            CollectionTable.MEMBER_ASSET_ID,
+            CollectionTable.MEMBER_POSITION,
+            CollectionTable.MEMBER_ADDED_AT);
+    private static final List<Field<?>> SHARE_COLUMNS = List.of(
+            CollectionTable.SHARE_COLLECTION_ID,
+            CollectionTable.SHARE_USER_ID,
+            CollectionTable.SHARE_LEVEL,
+            CollectionTable.SHARE_CREATED_AT);
 
     private final DSLContext db;
     private final BulkInsert writer;
@@ -89,9 +194,13 @@ public final class DataGenerator {
     }
 
     /** Plan of what to generate. */
-    public record Plan(int users, int assets, int collections, int maxAssetsPerCollection, double publicShare,
-            double sharedShare) {
-    }
+    public record Plan(
+            int users,
+            int assets,
+            int collections,
+            int maxAssetsPerCollection,
+            double publicShare,
+            double sharedShare) {}
 
     /** Inserts the plan; {@code existingUserIds} become owners too (e.g. a demo user). Returns the new user ids. */
     public List<Long> generate(Plan plan, List<Long> existingUserIds) {
@@ -110,7 +219,8 @@ public final class DataGenerator {
         for (int i = 0; i < count; i++) {
             long id = firstId + i;
             Instant now = SqlTypes.now();
-            String name = FIRST_NAMES[i % FIRST_NAMES.length] + (i < FIRST_NAMES.length ? "" : " " + (i / FIRST_NAMES.length));
+            String name = FIRST_NAMES[i % FIRST_NAMES.length]
+                    + (i < FIRST_NAMES.length ? "" : " " + (i / FIRST_NAMES.length));
             String email = name.toLowerCase().replace(' ', '.') + "." + id + "@example.com";
             users.add(id, uuid(), name, email, now, now);
             ids.add(id);
@@ -127,14 +237,27 @@ public final class DataGenerator {
         for (int i = 0; i < count; i++) {
             String[] type = TYPES[random.nextInt(TYPES.length)];
             String name = pick(ADJECTIVES) + " " + pick(NOUNS).replaceAll("s$", "") + " " + (i + 1);
-            String description = random.nextInt(4) == 0 ? null : String.format(pick(DESCRIPTIONS), pick(ADJECTIVES).toLowerCase());
+            String description = random.nextInt(4) == 0
+                    ? null
+                    : String.format(pick(DESCRIPTIONS), pick(ADJECTIVES).toLowerCase());
             Instant created = randomInstant();
             UUID uuid = uuid();
             List<String> tags = List.of(pick(NOUNS), pick(ADJECTIVES).toLowerCase());
-            assets.add(firstId + i, uuid, pick(owners), name, TextFolding.fold(name), description,
-                    TextFolding.fold(description), type[0], type[1],
+            assets.add(
+                    firstId + i,
+                    uuid,
+                    pick(owners),
+                    name,
+                    TextFolding.fold(name),
+                    description,
+                    TextFolding.fold(description),
+                    type[0],
+                    type[1],
                     "https://cdn.example.com/assets/" + uuid + "." + type[2],
-                    AssetTags.json(tags), AssetTags.folded(tags), created, later(created));
+                    AssetTags.json(tags),
+                    AssetTags.folded(tags),
+                    created,
+                    later(created));
             ids.add(firstId + i);
         }
         assets.flush();
@@ -152,11 +275,21 @@ public final class DataGenerator {
             long id = firstId + i;
             long owner = pick(owners);
             boolean publicOne = random.nextDouble() < plan.publicShare();
-            String name = pick(ADJECTIVES) + " " + pick(NOUNS) + (random.nextInt(3) == 0 ? " " + (2015 + random.nextInt(11)) : "");
+            String name = pick(ADJECTIVES) + " " + pick(NOUNS)
+                    + (random.nextInt(3) == 0 ? " " + (2015 + random.nextInt(11)) : "");
             String description = description();
             Instant created = randomInstant();
-            collections.add(id, uuid(), owner, name, TextFolding.fold(name), description, TextFolding.fold(description),
-                    publicOne ? "public" : "private", created, later(created));
+            collections.add(
+                    id,
+                    uuid(),
+                    owner,
+                    name,
+                    TextFolding.fold(name),
+                    description,
+                    TextFolding.fold(description),
+                    publicOne ? "public" : "private",
+                    created,
+                    later(created));
             addMembers(members, id, plan.maxAssetsPerCollection(), assetIds, now);
             if (!publicOne && random.nextDouble() < plan.sharedShare()) {
                 addShares(shares, id, owner, owners, now);
@@ -179,7 +312,9 @@ public final class DataGenerator {
             return null;
         }
         String description = String.format(pick(DESCRIPTIONS), pick(ADJECTIVES).toLowerCase());
-        return random.nextDouble() < RARE_WORD_SHARE ? description + " Featuring a " + pick(RARE_WORDS) + "." : description;
+        return random.nextDouble() < RARE_WORD_SHARE
+                ? description + " Featuring a " + pick(RARE_WORDS) + "."
+                : description;
     }
 
     private void addMembers(Batch members, long collectionId, int maxAssets, List<Long> assetIds, Instant now) {

@@ -2,9 +2,9 @@ package com.assetcollections.system;
 
 import com.assetcollections.auth.Scope;
 import com.assetcollections.users.IssuedToken;
+import com.assetcollections.users.Tokens;
 import com.assetcollections.users.User;
 import com.assetcollections.users.Users;
-import com.assetcollections.users.Tokens;
 import java.util.EnumSet;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -32,7 +32,11 @@ class DemoData implements ApplicationRunner {
     private final String mode;
     private final int port;
 
-    DemoData(DSLContext db, Users users, Tokens tokens, @Value("${app.demo-data:auto}") String mode,
+    DemoData(
+            DSLContext db,
+            Users users,
+            Tokens tokens,
+            @Value("${app.demo-data:auto}") String mode,
             @Value("${server.port:8080}") int port) {
         this.db = db;
         this.users = users;
@@ -57,7 +61,8 @@ class DemoData implements ApplicationRunner {
             return tokens.issue(demo.id(), "demo", EnumSet.allOf(Scope.class), null);
         });
         // Printed, never logged: the console is the only place the token is shown.
-        System.out.println("""
+        System.out.println(
+                """
 
                 Demo data created: %d collections, %d assets.
                 Demo user: demo@example.com   token (shown once): %s

@@ -16,8 +16,7 @@ final class TokenHash {
     static final String PREFIX = "ac_";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenHash() {
-    }
+    private TokenHash() {}
 
     static String newToken() {
         byte[] secret = new byte[32];

@@ -36,19 +36,21 @@ public class Tokens {
 
     private final DSLContext db;
     private final DataVersions versions;
-    private final Cache<Long, Instant> lastUsedWritten =
-            Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(LAST_USED_RESOLUTION).build();
+    private final Cache<Long, Instant> lastUsedWritten = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(LAST_USED_RESOLUTION)
+            .build();
     /** Token rows by hash, tagged with the tokens data version they were read at (see V2__token_versions.sql). */
-    private final Cache<String, KnownToken> known = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, KnownToken> known =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     public Tokens(DSLContext db, DataVersions versions) {
         this.db = db;
         this.versions = versions;
     }
 
-    private record KnownToken(long version, long id, long userId, Set<Scope> scopes, Instant expiresAt,
-            Instant revokedAt) {
-    }
+    private record KnownToken(
+            long version, long id, long userId, Set<Scope> scopes, Instant expiresAt, Instant revokedAt) {}
 
     public IssuedToken issue(long userId, String name, Set<Scope> scopes, Instant expiresAt) {
         String plaintext = TokenHash.newToken();
@@ -85,7 +87,8 @@ public class Tokens {
             known.put(hash, token);
         }
         Instant now = Instant.now();
-        if (token.revokedAt() != null || (token.expiresAt() != null && !token.expiresAt().isAfter(now))) {
+        if (token.revokedAt() != null
+                || (token.expiresAt() != null && !token.expiresAt().isAfter(now))) {
             return Optional.empty();
         }
         recordUse(token.id(), now);
@@ -97,27 +100,34 @@ public class Tokens {
                 .from(TOKENS)
                 .where(TOKEN_HASH.eq(hash))
                 .fetchOptional()
-                .map(row -> new KnownToken(version, row.value1(), row.value2(), parseScopes(row.value3()), row.value4(),
-                        row.value5()))
+                .map(row -> new KnownToken(
+                        version, row.value1(), row.value2(), parseScopes(row.value3()), row.value4(), row.value5()))
                 .orElse(null);
     }
 
     public boolean revoke(long tokenId) {
         return db.update(TOKENS)
-                .set(TOKEN_REVOKED_AT, SqlTypes.now())
-                .where(TOKEN_ID.eq(tokenId).and(TOKEN_REVOKED_AT.isNull()))
-                .execute() == 1;
+                        .set(TOKEN_REVOKED_AT, SqlTypes.now())
+                        .where(TOKEN_ID.eq(tokenId).and(TOKEN_REVOKED_AT.isNull()))
+                        .execute()
+                == 1;
     }
 
     private void recordUse(long tokenId, Instant now) {
         if (lastUsedWritten.asMap().putIfAbsent(tokenId, now) == null) {
-            db.update(TOKENS).set(TOKEN_LAST_USED_AT, SqlTypes.now()).where(TOKEN_ID.eq(tokenId)).execute();
+            db.update(TOKENS)
+                    .set(TOKEN_LAST_USED_AT, SqlTypes.now())
+                    .where(TOKEN_ID.eq(tokenId))
+                    .execute();
         }
     }
 
     private static Set<Scope> parseScopes(String stored) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        Arrays.stream(stored.split(" ")).map(Scope::fromToken).flatMap(Optional::stream).forEach(scopes::add);
+        Arrays.stream(stored.split(" "))
+                .map(Scope::fromToken)
+                .flatMap(Optional::stream)
+                .forEach(scopes::add);
         return scopes;
     }
 }

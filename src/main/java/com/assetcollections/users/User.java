@@ -2,5 +2,4 @@ package com.assetcollections.users;
 
 import java.util.UUID;
 
-public record User(long id, UUID uuid, String name, String email) {
-}
+public record User(long id, UUID uuid, String name, String email) {}

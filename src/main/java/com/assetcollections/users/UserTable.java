@@ -34,6 +34,5 @@ public final class UserTable {
     public static final Field<Instant> TOKEN_EXPIRES_AT = field(name("api_tokens", "expires_at"), SqlTypes.TIMESTAMP);
     public static final Field<Instant> TOKEN_REVOKED_AT = field(name("api_tokens", "revoked_at"), SqlTypes.TIMESTAMP);
 
-    private UserTable() {
-    }
+    private UserTable() {}
 }

@@ -45,7 +45,8 @@ public class Users {
     }
 
     public Optional<User> findByEmail(String email) {
-        return db.select(ID, UUID_, NAME, EMAIL).from(USERS)
+        return db.select(ID, UUID_, NAME, EMAIL)
+                .from(USERS)
                 .where(DSL.lower(EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)))
                 .fetchOptional(r -> new User(r.value1(), r.value2(), r.value3(), r.value4()));
     }

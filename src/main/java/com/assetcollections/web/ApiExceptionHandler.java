@@ -54,8 +54,9 @@ class ApiExceptionHandler {
     /** Tomcat refuses a query string it cannot decode (an empty name, a percent-escape that is not UTF-8). */
     @ExceptionHandler
     ResponseEntity<ApiError> malformedQueryString(InvalidParameterException e) {
-        return ResponseEntity.badRequest().body(ApiError.of("malformed query string: every parameter needs a name,"
-                + " and names and values must be percent-encoded UTF-8"));
+        return ResponseEntity.badRequest()
+                .body(ApiError.of("malformed query string: every parameter needs a name,"
+                        + " and names and values must be percent-encoded UTF-8"));
     }
 
     @ExceptionHandler

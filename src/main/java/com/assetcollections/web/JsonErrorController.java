@@ -16,8 +16,11 @@ class JsonErrorController implements ErrorController {
     ResponseEntity<ApiError> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        String message = status.is5xxServerError() ? "internal error" : status.getReasonPhrase().toLowerCase();
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
+        String message = status.is5xxServerError()
+                ? "internal error"
+                : status.getReasonPhrase().toLowerCase();
         return ResponseEntity.status(status).body(ApiError.of(message));
     }
 }

@@ -15,8 +15,7 @@ public final class JsonValues {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     public static Object of(Object value) {
         if (value instanceof Instant instant) {

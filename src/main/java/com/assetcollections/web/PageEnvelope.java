@@ -14,8 +14,7 @@ public final class PageEnvelope {
 
     private static final int ON_EACH_SIDE = 3;
 
-    private PageEnvelope() {
-    }
+    private PageEnvelope() {}
 
     public static Map<String, Object> offset(List<?> data, long total, long page, int perPage, PageLinks links) {
         long lastPage = Math.max(1, (total + perPage - 1) / perPage);
@@ -43,8 +42,8 @@ public final class PageEnvelope {
         return envelope(data, linkBlock, meta);
     }
 
-    public static Map<String, Object> cursor(List<?> data, int perPage, String nextCursor, String prevCursor,
-            PageLinks links) {
+    public static Map<String, Object> cursor(
+            List<?> data, int perPage, String nextCursor, String prevCursor, PageLinks links) {
         Map<String, Object> linkBlock = new LinkedHashMap<>();
         linkBlock.put("first", null);
         linkBlock.put("last", null);
@@ -67,8 +66,8 @@ public final class PageEnvelope {
         return body;
     }
 
-    private static List<Map<String, Object>> pageLinks(long page, long lastPage, String prev, String next,
-            PageLinks links) {
+    private static List<Map<String, Object>> pageLinks(
+            long page, long lastPage, String prev, String next, PageLinks links) {
         List<Map<String, Object>> items = new ArrayList<>();
         items.add(link(prev, "&laquo; Previous", false));
         long window = ON_EACH_SIDE + 4;
@@ -93,7 +92,8 @@ public final class PageEnvelope {
         return items;
     }
 
-    private static void addRange(List<Map<String, Object>> items, long first, long last, long current, PageLinks links) {
+    private static void addRange(
+            List<Map<String, Object>> items, long first, long last, long current, PageLinks links) {
         for (long p = first; p <= last; p++) {
             items.add(link(links.page(p), Long.toString(p), p == current));
         }

@@ -55,7 +55,8 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    RateLimiter rateLimiter(@Value("${app.rate-limit.per-minute:500}") long limit,
+    RateLimiter rateLimiter(
+            @Value("${app.rate-limit.per-minute:500}") long limit,
             @Value("${app.rate-limit.window:1m}") Duration window) {
         return new InMemoryRateLimiter(limit, window);
     }

@@ -32,15 +32,34 @@ abstract class AssetsContract extends ApiTestBase {
         alice = fixtures.user("Alice");
         bob = fixtures.user("Bob");
         bobToken = fixtures.token(bob);
-        sunset = fixtures.asset(alice, "Sunset over Ärger Bay").type("image").mime("image/jpeg")
-                .description("Oil paintings, scanned").tags("Landscape", "oil")
-                .created(Instant.parse("2024-01-01T00:00:00Z")).updated(Instant.parse("2024-06-01T00:00:00Z")).create();
-        logo = fixtures.asset(bob, "Company logo").type("image").mime("image/svg+xml").tags("brand")
-                .created(Instant.parse("2024-02-01T00:00:00Z")).updated(Instant.parse("2024-02-02T00:00:00Z")).create();
-        podcast = fixtures.asset(alice, "Weekly podcast").type("audio").mime("audio/mpeg").description("Episode one")
-                .created(Instant.parse("2024-03-01T00:00:00Z")).updated(Instant.parse("2024-07-01T00:00:00Z")).create();
-        manual = fixtures.asset(bob, "Painting manual").type("document").mime("application/pdf")
-                .created(Instant.parse("2024-04-01T00:00:00Z")).updated(Instant.parse("2024-04-02T00:00:00Z")).create();
+        sunset = fixtures.asset(alice, "Sunset over Ärger Bay")
+                .type("image")
+                .mime("image/jpeg")
+                .description("Oil paintings, scanned")
+                .tags("Landscape", "oil")
+                .created(Instant.parse("2024-01-01T00:00:00Z"))
+                .updated(Instant.parse("2024-06-01T00:00:00Z"))
+                .create();
+        logo = fixtures.asset(bob, "Company logo")
+                .type("image")
+                .mime("image/svg+xml")
+                .tags("brand")
+                .created(Instant.parse("2024-02-01T00:00:00Z"))
+                .updated(Instant.parse("2024-02-02T00:00:00Z"))
+                .create();
+        podcast = fixtures.asset(alice, "Weekly podcast")
+                .type("audio")
+                .mime("audio/mpeg")
+                .description("Episode one")
+                .created(Instant.parse("2024-03-01T00:00:00Z"))
+                .updated(Instant.parse("2024-07-01T00:00:00Z"))
+                .create();
+        manual = fixtures.asset(bob, "Painting manual")
+                .type("document")
+                .mime("application/pdf")
+                .created(Instant.parse("2024-04-01T00:00:00Z"))
+                .updated(Instant.parse("2024-04-02T00:00:00Z"))
+                .create();
     }
 
     @Test
@@ -50,8 +69,19 @@ abstract class AssetsContract extends ApiTestBase {
         assertThat(response.status()).isEqualTo(200);
         assertThat(ids(response)).containsExactly(sunset, logo, podcast, manual);
         JsonNode first = response.json().at("/data/0");
-        assertThat(names(first)).containsExactly("id", "uuid", "name", "description", "asset_type", "mime_type", "url",
-                "tags", "owner_id", "created_at", "updated_at");
+        assertThat(names(first))
+                .containsExactly(
+                        "id",
+                        "uuid",
+                        "name",
+                        "description",
+                        "asset_type",
+                        "mime_type",
+                        "url",
+                        "tags",
+                        "owner_id",
+                        "created_at",
+                        "updated_at");
         assertThat(first.get("tags").isArray()).isTrue();
         assertThat(first.get("tags").get(0).asString()).isEqualTo("Landscape");
         assertThat(first.get("created_at").asString()).isEqualTo("2024-01-01T00:00:00.000000Z");
@@ -71,7 +101,8 @@ abstract class AssetsContract extends ApiTestBase {
     @Test
     void filtersByIdsExactlyAndWithOperators() {
         assertThat(ids(list(Map.of("filter[id]", logo + "," + manual)))).containsExactly(logo, manual);
-        assertThat(ids(list(Map.of("filter[owner_id]", Long.toString(alice.id()))))).containsExactly(sunset, podcast);
+        assertThat(ids(list(Map.of("filter[owner_id]", Long.toString(alice.id())))))
+                .containsExactly(sunset, podcast);
         assertThat(ids(list(Map.of("filter[created_at][gte]", "2024-03-01")))).containsExactly(podcast, manual);
         assertThat(ids(list(Map.of("filter[updated_since]", "2024-06-01")))).containsExactly(podcast);
         assertThat(ids(list(Map.of("filter[name][starts_with]", "painting")))).containsExactly(manual);
@@ -82,12 +113,15 @@ abstract class AssetsContract extends ApiTestBase {
     void rejectsUnknownFiltersAndOperatorsNamingWhatIsAllowed() {
         ApiResponse unknown = list(Map.of("filter[colour]", "red"));
         assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.json().get("message").asString()).isEqualTo("unknown filter `colour`; filterable: id, uuid, "
-                + "name, description, asset_type, mime_type, tags, owner_id, created_at, updated_at, updated_since, collection");
+        assertThat(unknown.json().get("message").asString())
+                .isEqualTo(
+                        "unknown filter `colour`; filterable: id, uuid, "
+                                + "name, description, asset_type, mime_type, tags, owner_id, created_at, updated_at, updated_since, collection");
 
         ApiResponse operator = list(Map.of("filter[tags][eq]", "oil"));
         assertThat(operator.status()).isEqualTo(400);
-        assertThat(operator.json().get("message").asString()).isEqualTo("unknown operator `eq` for filter `tags`; operators: contains");
+        assertThat(operator.json().get("message").asString())
+                .isEqualTo("unknown operator `eq` for filter `tags`; operators: contains");
 
         assertThat(list(Map.of("filter[url]", "cdn")).status()).isEqualTo(400);
     }
@@ -100,13 +134,16 @@ abstract class AssetsContract extends ApiTestBase {
         assertThat(ids(list(Map.of("sort", "mime_type")))).containsExactly(manual, podcast, sunset, logo);
         ApiResponse tags = list(Map.of("sort", "tags"));
         assertThat(tags.status()).isEqualTo(400);
-        assertThat(tags.json().get("message").asString()).isEqualTo("unknown sort field `tags`; sortable: id, uuid, name, "
-                + "asset_type, mime_type, owner_id, created_at, updated_at");
+        assertThat(tags.json().get("message").asString())
+                .isEqualTo("unknown sort field `tags`; sortable: id, uuid, name, "
+                        + "asset_type, mime_type, owner_id, created_at, updated_at");
     }
 
     @Test
     void searchesNameDescriptionAndTagsWithStemming() {
-        assertThat(ids(list(Map.of("search", "painting")))).as("name match ranks first").containsExactly(manual, sunset);
+        assertThat(ids(list(Map.of("search", "painting"))))
+                .as("name match ranks first")
+                .containsExactly(manual, sunset);
         assertThat(ids(list(Map.of("search", "landscapes")))).containsExactly(sunset);
         assertThat(ids(list(Map.of("search", "painting", "sort", "id")))).containsExactly(sunset, manual);
     }
@@ -127,12 +164,16 @@ abstract class AssetsContract extends ApiTestBase {
             fixtures.member(collection, sunset, 1);
         }
 
-        ApiResponse response = api.get("/api/v2/assets/" + sunset, bobToken,
+        ApiResponse response = api.get(
+                "/api/v2/assets/" + sunset,
+                bobToken,
                 Map.of("include", "collections,owner", "fields[collections]", "id,name"));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode data = response.json().get("data");
-        assertThat(data.get("collections").findValues("id")).extracting(JsonNode::asLong).containsExactly(open, sharedWithBob);
+        assertThat(data.get("collections").findValues("id"))
+                .extracting(JsonNode::asLong)
+                .containsExactly(open, sharedWithBob);
         assertThat(names(data.get("collections").get(0))).containsExactly("id", "name");
         assertThat(data.get("collections_count").asLong()).isEqualTo(2);
         assertThat(data.get("owner").get("name").asString()).isEqualTo("Alice");
@@ -160,8 +201,16 @@ abstract class AssetsContract extends ApiTestBase {
         UUID uuid = UUID.randomUUID();
         long id = fixtures.asset(alice, "By uuid").uuid(uuid).create();
 
-        assertThat(api.get("/api/v2/assets/" + id, bobToken).json().at("/data/id").asLong()).isEqualTo(id);
-        assertThat(api.get("/api/v2/assets/" + uuid, bobToken).json().at("/data/id").asLong()).isEqualTo(id);
+        assertThat(api.get("/api/v2/assets/" + id, bobToken)
+                        .json()
+                        .at("/data/id")
+                        .asLong())
+                .isEqualTo(id);
+        assertThat(api.get("/api/v2/assets/" + uuid, bobToken)
+                        .json()
+                        .at("/data/id")
+                        .asLong())
+                .isEqualTo(id);
         ApiResponse missing = api.get("/api/v2/assets/999999", bobToken);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("message").asString()).isEqualTo("asset `999999` not found");

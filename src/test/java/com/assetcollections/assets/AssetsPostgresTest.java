@@ -3,5 +3,4 @@ package com.assetcollections.assets;
 import com.assetcollections.support.OnPostgres;
 
 @OnPostgres
-class AssetsPostgresTest extends AssetsContract {
-}
+class AssetsPostgresTest extends AssetsContract {}

@@ -3,5 +3,4 @@ package com.assetcollections.assets;
 import com.assetcollections.support.OnSqlite;
 
 @OnSqlite
-class AssetsSqliteTest extends AssetsContract {
-}
+class AssetsSqliteTest extends AssetsContract {}

@@ -32,7 +32,10 @@ abstract class CollectionAssetsContract extends ApiTestBase {
         alice = fixtures.user("Alice");
         bob = fixtures.user("Bob");
         bobToken = fixtures.token(bob);
-        board = fixtures.collection(alice, "Mood board").publicOne().uuid(boardUuid).create();
+        board = fixtures.collection(alice, "Mood board")
+                .publicOne()
+                .uuid(boardUuid)
+                .create();
         zebra = fixtures.asset(alice, "Zebra photo").type("image").create();
         apple = fixtures.asset(alice, "Apple video").type("video").create();
         mango = fixtures.asset(bob, "Mango sketch").type("image").tags("fruit").create();
@@ -53,8 +56,10 @@ abstract class CollectionAssetsContract extends ApiTestBase {
     @Test
     void appliesTheAssetsQueryLanguageOnTop() {
         assertThat(ids(assetsOf(Long.toString(board), Map.of("sort", "name")))).containsExactly(apple, mango, zebra);
-        assertThat(ids(assetsOf(Long.toString(board), Map.of("filter[asset_type]", "image")))).containsExactly(mango, zebra);
-        assertThat(ids(assetsOf(Long.toString(board), Map.of("search", "sketches")))).containsExactly(mango);
+        assertThat(ids(assetsOf(Long.toString(board), Map.of("filter[asset_type]", "image"))))
+                .containsExactly(mango, zebra);
+        assertThat(ids(assetsOf(Long.toString(board), Map.of("search", "sketches"))))
+                .containsExactly(mango);
         ApiResponse narrowed = assetsOf(Long.toString(board), Map.of("fields[assets]", "id", "include", "owner"));
         assertThat(names(narrowed.json().at("/data/0"))).containsExactly("id", "owner");
         assertThat(narrowed.json().at("/data/0/owner/name").asString()).isEqualTo("Bob");
@@ -96,12 +101,16 @@ abstract class CollectionAssetsContract extends ApiTestBase {
 
     @Test
     void embedsAssetsInCollectionOrderNarrowedByTheirSparseFields() {
-        ApiResponse response = api.get("/api/v2/collections/" + board, bobToken,
+        ApiResponse response = api.get(
+                "/api/v2/collections/" + board,
+                bobToken,
                 Map.of("include", "assets", "fields[assets]", "id,name", "fields[collections]", "id"));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode data = response.json().get("data");
-        assertThat(data.get("assets").findValues("id")).extracting(JsonNode::asLong).containsExactly(mango, zebra, apple);
+        assertThat(data.get("assets").findValues("id"))
+                .extracting(JsonNode::asLong)
+                .containsExactly(mango, zebra, apple);
         assertThat(names(data.get("assets").get(0))).containsExactly("id", "name");
         assertThat(data.get("assets_count").asLong()).isEqualTo(3);
         assertThat(names(data)).containsExactly("id", "assets", "assets_count");
@@ -109,8 +118,8 @@ abstract class CollectionAssetsContract extends ApiTestBase {
 
     @Test
     void rejectsSparseFieldsOutsideTheSlimSchema() {
-        ApiResponse response = api.get("/api/v2/collections/" + board, bobToken,
-                Map.of("include", "assets", "fields[assets]", "tags"));
+        ApiResponse response = api.get(
+                "/api/v2/collections/" + board, bobToken, Map.of("include", "assets", "fields[assets]", "tags"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("message").asString())
                 .isEqualTo("unknown field `tags` in fields[assets]; fields: id, uuid, name, asset_type, url");
@@ -122,7 +131,9 @@ abstract class CollectionAssetsContract extends ApiTestBase {
         long single = fixtures.collection(alice, "Single").publicOne().create();
         fixtures.member(single, apple, 1);
 
-        ApiResponse sorted = api.get("/api/v2/collections", bobToken,
+        ApiResponse sorted = api.get(
+                "/api/v2/collections",
+                bobToken,
                 Map.of("sort", "-assets_count", "fields[collections]", "id,assets_count"));
         assertThat(ids(sorted)).containsExactly(board, single, empty);
         assertThat(sorted.json().at("/data/0/assets_count").asLong()).isEqualTo(3);
@@ -130,8 +141,13 @@ abstract class CollectionAssetsContract extends ApiTestBase {
                 .containsExactly(board, single);
 
         db.deleteFrom(com.assetcollections.collections.CollectionTable.MEMBERS)
-                .where(com.assetcollections.collections.CollectionTable.MEMBER_ASSET_ID.eq(zebra)).execute();
-        assertThat(api.get("/api/v2/collections/" + board, bobToken).json().at("/data/assets_count").asLong()).isEqualTo(2);
+                .where(com.assetcollections.collections.CollectionTable.MEMBER_ASSET_ID.eq(zebra))
+                .execute();
+        assertThat(api.get("/api/v2/collections/" + board, bobToken)
+                        .json()
+                        .at("/data/assets_count")
+                        .asLong())
+                .isEqualTo(2);
     }
 
     private ApiResponse assetsOf(String key, Map<String, String> query) {

@@ -3,5 +3,4 @@ package com.assetcollections.assets;
 import com.assetcollections.support.OnPostgres;
 
 @OnPostgres
-class CollectionAssetsPostgresTest extends CollectionAssetsContract {
-}
+class CollectionAssetsPostgresTest extends CollectionAssetsContract {}

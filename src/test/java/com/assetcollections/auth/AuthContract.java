@@ -45,10 +45,21 @@ abstract class AuthContract extends ApiTestBase {
     @Test
     void malformedAuthorizationHeadersAnswer401() {
         String valid = fixtures.token(alice);
-        List<String> headers = List.of("Basic YWxpY2U6c2VjcmV0", "Bearer", "Bearer ", "Bearer     ", "Token " + valid,
-                valid, "Bearer: " + valid, "Bearer" + valid, "Bearer " + valid + " extra", "Bearer " + valid + valid,
-                "Bearer \"" + valid + "\"", "Bearer " + valid.substring(0, valid.length() - 1),
-                "Bearer " + "ac_" + "x".repeat(5000), "Bearer ' OR 1=1 --");
+        List<String> headers = List.of(
+                "Basic YWxpY2U6c2VjcmV0",
+                "Bearer",
+                "Bearer ",
+                "Bearer     ",
+                "Token " + valid,
+                valid,
+                "Bearer: " + valid,
+                "Bearer" + valid,
+                "Bearer " + valid + " extra",
+                "Bearer " + valid + valid,
+                "Bearer \"" + valid + "\"",
+                "Bearer " + valid.substring(0, valid.length() - 1),
+                "Bearer " + "ac_" + "x".repeat(5000),
+                "Bearer ' OR 1=1 --");
         for (String header : headers) {
             assertUnauthorized("Authorization: " + abbreviate(header), send("/api/v2/collections", header, null));
         }
@@ -57,8 +68,10 @@ abstract class AuthContract extends ApiTestBase {
     @Test
     void theBearerSchemeIsCaseInsensitive() {
         String valid = fixtures.token(alice);
-        assertThat(send("/api/v2/collections", "bearer " + valid, null).status()).isEqualTo(200);
-        assertThat(send("/api/v2/collections", "BEARER " + valid, null).status()).isEqualTo(200);
+        assertThat(send("/api/v2/collections", "bearer " + valid, null).status())
+                .isEqualTo(200);
+        assertThat(send("/api/v2/collections", "BEARER " + valid, null).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -81,7 +94,8 @@ abstract class AuthContract extends ApiTestBase {
         assertUnauthorized("a revoked token", api.get("/api/v2/collections", token.plaintext()));
         assertUnauthorized("a revoked token", api.get("/api/v2/collections/" + collection, token.plaintext()));
         assertThat(api.get("/api/v2/collections", other.plaintext()).status())
-                .as("the user's other token still works").isEqualTo(200);
+                .as("the user's other token still works")
+                .isEqualTo(200);
     }
 
     @Test
@@ -118,7 +132,9 @@ abstract class AuthContract extends ApiTestBase {
             ApiResponse refused = api.get(path + "?include=assets", token);
             assertJsonError(path + "?include=assets", refused, 403);
             assertThat(refused.json().get("message").asString()).contains("assets:read");
-            assertThat(api.get(path + "?include=owner", token).status()).as(path + "?include=owner").isEqualTo(200);
+            assertThat(api.get(path + "?include=owner", token).status())
+                    .as(path + "?include=owner")
+                    .isEqualTo(200);
             assertThat(api.get(path, token).status()).as(path).isEqualTo(200);
         }
     }
@@ -133,14 +149,16 @@ abstract class AuthContract extends ApiTestBase {
             assertThat(response.json().get("status").asString()).isEqualTo("ok");
             String timestamp = response.json().get("timestamp").asString();
             assertThat(timestamp).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
-            assertThat(Instant.parse(timestamp)).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
+            assertThat(Instant.parse(timestamp))
+                    .isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
         }
     }
 
     @Test
     void unknownEndpointsAnswerJson404() {
         String token = fixtures.token(alice);
-        for (String path : List.of("/api/v2/nope", "/api/v3/collections", "/api/v2/collections/" + collection + "/nope/1")) {
+        for (String path :
+                List.of("/api/v2/nope", "/api/v3/collections", "/api/v2/collections/" + collection + "/nope/1")) {
             assertJsonError(path, send(path, "Bearer " + token, null), 404);
         }
         for (String path : List.of("/nope", "/", "/health/deep", "/index.html")) {
@@ -175,16 +193,23 @@ abstract class AuthContract extends ApiTestBase {
         for (String table : List.of("api_tokens", "users", "data_versions")) {
             String stored = db.fetch("select * from " + table).formatCSV();
             for (IssuedToken token : List.of(first, second)) {
-                assertThat(stored).as(table).doesNotContain(token.plaintext())
-                        .doesNotContain(token.plaintext().substring(3)).doesNotContain(token.plaintext().substring(3, 20));
+                assertThat(stored)
+                        .as(table)
+                        .doesNotContain(token.plaintext())
+                        .doesNotContain(token.plaintext().substring(3))
+                        .doesNotContain(token.plaintext().substring(3, 20));
             }
         }
-        var hashes = db.fetch("select token_hash from api_tokens where id in (" + first.id() + ", " + second.id() + ")");
-        assertThat(hashes).hasSize(2).allSatisfy(row -> assertThat(row.get(0, String.class)).matches("[0-9a-f]{64}"));
+        var hashes =
+                db.fetch("select token_hash from api_tokens where id in (" + first.id() + ", " + second.id() + ")");
+        assertThat(hashes)
+                .hasSize(2)
+                .allSatisfy(row -> assertThat(row.get(0, String.class)).matches("[0-9a-f]{64}"));
     }
 
     private ApiResponse send(String path, String authorization, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(api.base() + path)).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -202,8 +227,12 @@ abstract class AuthContract extends ApiTestBase {
     private static void assertJsonError(String what, ApiResponse response, int status) {
         assertThat(response.status()).as("%s: %s", what, response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).as(what + ": content type").startsWith("application/json");
-        assertThat(response.json()).as("%s: JSON body: %s", what, response.body()).isNotNull();
-        assertThat(response.json().path("message").asString("")).as("%s: message: %s", what, response.body()).isNotBlank();
+        assertThat(response.json())
+                .as("%s: JSON body: %s", what, response.body())
+                .isNotNull();
+        assertThat(response.json().path("message").asString(""))
+                .as("%s: message: %s", what, response.body())
+                .isNotBlank();
     }
 
     private static String abbreviate(String text) {

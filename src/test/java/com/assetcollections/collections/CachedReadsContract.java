@@ -47,8 +47,10 @@ abstract class CachedReadsContract extends ApiTestBase {
         assertThat(ids(search(token))).containsExactlyInAnyOrder(first, second, third);
         assertThat(search(token).json().at("/meta/total").asLong()).isEqualTo(3);
 
-        db.update(CollectionTable.COLLECTIONS).set(CollectionTable.COLLECTION_TYPE, "private")
-                .where(CollectionTable.ID.eq(second)).execute();
+        db.update(CollectionTable.COLLECTIONS)
+                .set(CollectionTable.COLLECTION_TYPE, "private")
+                .where(CollectionTable.ID.eq(second))
+                .execute();
         ApiResponse afterHiding = search(token);
         assertThat(ids(afterHiding)).containsExactlyInAnyOrder(first, third);
         assertThat(afterHiding.json().at("/meta/total").asLong()).isEqualTo(2);
@@ -64,7 +66,9 @@ abstract class CachedReadsContract extends ApiTestBase {
         List<Long> all = ids(api.get("/api/v2/collections", token, Map.of("search", "paintings", "per_page", "5")));
         List<Long> paged = new java.util.ArrayList<>();
         for (int page = 1; page <= 3; page++) {
-            paged.addAll(ids(api.get("/api/v2/collections", token,
+            paged.addAll(ids(api.get(
+                    "/api/v2/collections",
+                    token,
                     Map.of("search", "paintings", "per_page", "2", "page", Integer.toString(page)))));
         }
         assertThat(paged).containsExactlyElementsOf(all);
@@ -76,6 +80,8 @@ abstract class CachedReadsContract extends ApiTestBase {
 
     private static List<Long> ids(ApiResponse response) {
         assertThat(response.status()).isEqualTo(200);
-        return response.json().get("data").findValues("id").stream().map(node -> node.asLong()).toList();
+        return response.json().get("data").findValues("id").stream()
+                .map(node -> node.asLong())
+                .toList();
     }
 }

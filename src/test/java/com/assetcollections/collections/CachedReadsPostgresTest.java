@@ -3,5 +3,4 @@ package com.assetcollections.collections;
 import com.assetcollections.support.OnPostgres;
 
 @OnPostgres
-class CachedReadsPostgresTest extends CachedReadsContract {
-}
+class CachedReadsPostgresTest extends CachedReadsContract {}

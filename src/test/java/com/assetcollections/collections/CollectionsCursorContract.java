@@ -39,7 +39,8 @@ abstract class CollectionsCursorContract extends CollectionsContract {
         for (int i = 0; i < 26; i++) {
             User owner = i % 2 == 0 ? alice : bob;
             boolean isPublic = i % 3 != 0;
-            var builder = fixtures.collection(owner, NAMES[i % 4]).created(T.plusSeconds(i % 4))
+            var builder = fixtures.collection(owner, NAMES[i % 4])
+                    .created(T.plusSeconds(i % 4))
                     .updated(T.plusNanos((i % 3) * 1000L));
             long id = (isPublic ? builder.publicOne() : builder).create();
             if (!isPublic && owner == bob && i % 9 == 3) {
@@ -77,14 +78,26 @@ abstract class CollectionsCursorContract extends CollectionsContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"collection_type", "-collection_type", "name", "-name,owner_id", "created_at,-owner_id",
-            "-updated_at", "-owner_id,-created_at"})
+    @ValueSource(
+            strings = {
+                "collection_type",
+                "-collection_type",
+                "name",
+                "-name,owner_id",
+                "created_at,-owner_id",
+                "-updated_at",
+                "-owner_id,-created_at"
+            })
     void walksEveryVisibleRowExactlyOnceAcrossOffsetPages(String sort) {
         List<Long> visible = rowsWithTies();
 
         List<Long> walked = offsetPages(sort).stream().flatMap(List::stream).toList();
         assertThat(walked).containsExactlyInAnyOrderElementsOf(visible);
-        assertThat(list(token, "sort", sort, "per_page", "4").json().at("/meta/total").asLong()).isEqualTo(visible.size());
+        assertThat(list(token, "sort", sort, "per_page", "4")
+                        .json()
+                        .at("/meta/total")
+                        .asLong())
+                .isEqualTo(visible.size());
     }
 
     @Test
@@ -92,19 +105,29 @@ abstract class CollectionsCursorContract extends CollectionsContract {
         rowsWithTies();
         List<Long> alphas = ids(list(token, "filter[name]", "alpha", "per_page", "100"));
 
-        List<Long> walked = offsetPages("search", "alpha", "per_page", "3").stream().flatMap(List::stream).toList();
+        List<Long> walked = offsetPages("search", "alpha", "per_page", "3").stream()
+                .flatMap(List::stream)
+                .toList();
         assertThat(walked).as("equal ranks, so ties by id").containsExactlyElementsOf(alphas);
     }
 
     @ParameterizedTest
-    @CsvSource({"collection_type, 4", "'-name,owner_id', 5", "'created_at,-owner_id', 7", "-updated_at, 4", "uuid, 5",
-            "-id, 24", "name, 30"})
+    @CsvSource({
+        "collection_type, 4",
+        "'-name,owner_id', 5",
+        "'created_at,-owner_id', 7",
+        "-updated_at, 4",
+        "uuid, 5",
+        "-id, 24",
+        "name, 30"
+    })
     void cursorPagesMatchOffsetPagesForwardAndBack(String sort, String perPage) {
         rowsWithTies();
         List<List<Long>> offset = offsetPages("sort", sort, "per_page", perPage, "fields[collections]", "id");
 
         List<List<Long>> forward = new ArrayList<>();
-        ApiResponse response = list(token, "sort", sort, "per_page", perPage, "fields[collections]", "id", "cursor", "");
+        ApiResponse response =
+                list(token, "sort", sort, "per_page", perPage, "fields[collections]", "id", "cursor", "");
         assertThat(response.json().at("/meta/prev_cursor").isNull()).isTrue();
         while (true) {
             forward.add(ids(response));
@@ -132,7 +155,8 @@ abstract class CollectionsCursorContract extends CollectionsContract {
         ApiResponse first = list(token, "sort", "-name", "per_page", "4", "cursor", "");
         String next = first.json().at("/meta/next_cursor").asString();
         assertThat(next).matches("[A-Za-z0-9_-]+");
-        assertThat(first.json().get("links")).isEqualTo(json("""
+        assertThat(first.json().get("links"))
+                .isEqualTo(json("""
                 {"first": null, "last": null, "prev": null, "next": "%s"}""".formatted(url("sort=-name&per_page=4&cursor=" + next))));
         assertThat(first.json().get("meta")).isEqualTo(json("""
                 {"path": "%s", "per_page": 4, "next_cursor": "%s", "prev_cursor": null}""".formatted(url(""), next)));
@@ -141,7 +165,8 @@ abstract class CollectionsCursorContract extends CollectionsContract {
         String prev = second.json().at("/meta/prev_cursor").asString();
         assertThat(second.json().at("/links/prev").asString()).isEqualTo(url("sort=-name&per_page=4&cursor=" + prev));
         assertThat(ids(second)).isEqualTo(offsetPages("-name").get(1));
-        assertThat(ids(list(token, "sort", "-name", "per_page", "4", "cursor", prev))).isEqualTo(ids(first));
+        assertThat(ids(list(token, "sort", "-name", "per_page", "4", "cursor", prev)))
+                .isEqualTo(ids(first));
     }
 
     @Test
@@ -160,12 +185,16 @@ abstract class CollectionsCursorContract extends CollectionsContract {
     @Test
     void rejectsACursorMadeForAnotherSort() {
         rowsWithTies();
-        String next = list(token, "sort", "name", "per_page", "4", "cursor", "").json().at("/meta/next_cursor").asString();
+        String next = list(token, "sort", "name", "per_page", "4", "cursor", "")
+                .json()
+                .at("/meta/next_cursor")
+                .asString();
 
         String message = "the cursor was made for another sort; keep the sort of the request that returned it";
         assertBadRequest(list(token, "sort", "-name", "per_page", "4", "cursor", next), "cursor", message);
         assertBadRequest(list(token, "per_page", "4", "cursor", next), "cursor", message);
-        assertThat(list(token, "sort", "name", "per_page", "4", "cursor", next).status()).isEqualTo(200);
+        assertThat(list(token, "sort", "name", "per_page", "4", "cursor", next).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -190,7 +219,9 @@ abstract class CollectionsCursorContract extends CollectionsContract {
         long second = fixtures.collection(alice, "Paintings two").create();
         fixtures.collection(alice, "Sculptures").create();
 
-        assertBadRequest(list(token, "search", "painting", "cursor", ""), "cursor",
+        assertBadRequest(
+                list(token, "search", "painting", "cursor", ""),
+                "cursor",
                 "cursor paging needs an explicit `sort`; results ranked by relevance are paged with `page`");
         ApiResponse page = list(token, "search", "painting", "sort", "-id", "per_page", "1", "cursor", "");
         assertThat(ids(page)).containsExactly(second);

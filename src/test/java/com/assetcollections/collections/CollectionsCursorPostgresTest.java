@@ -3,5 +3,4 @@ package com.assetcollections.collections;
 import com.assetcollections.support.OnPostgres;
 
 @OnPostgres
-class CollectionsCursorPostgresTest extends CollectionsCursorContract {
-}
+class CollectionsCursorPostgresTest extends CollectionsCursorContract {}

@@ -3,5 +3,4 @@ package com.assetcollections.collections;
 import com.assetcollections.support.OnSqlite;
 
 @OnSqlite
-class CollectionsCursorSqliteTest extends CollectionsCursorContract {
-}
+class CollectionsCursorSqliteTest extends CollectionsCursorContract {}

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /** Shape of collections: every field, sparse fields, includes, and single items by id or uuid. */
 abstract class CollectionsItemsContract extends CollectionsContract {
 
-    private static final String ALL_FIELDS = "id, name, collection_type, uuid, description, owner_id, assets_count, created_at, updated_at";
+    private static final String ALL_FIELDS =
+            "id, name, collection_type, uuid, description, owner_id, assets_count, created_at, updated_at";
 
     private User alice;
     private User bob;
@@ -32,10 +33,16 @@ abstract class CollectionsItemsContract extends CollectionsContract {
     @Test
     void writesEveryFieldInSchemaOrderOnListsAndItems() {
         UUID uuid = UUID.fromString("5b0c6e2e-1d1a-4f4e-9c53-0d3a8f6b2a11");
-        long id = fixtures.collection(bob, "Client brands").publicOne().description("Logos").uuid(uuid)
-                .created(Instant.parse("2024-03-02T10:05:01.123456Z")).updated(Instant.parse("2024-03-26T10:43:02Z"))
+        long id = fixtures.collection(bob, "Client brands")
+                .publicOne()
+                .description("Logos")
+                .uuid(uuid)
+                .created(Instant.parse("2024-03-02T10:05:01.123456Z"))
+                .updated(Instant.parse("2024-03-26T10:43:02Z"))
                 .create();
-        long bare = fixtures.collection(alice, "Bare").created(Instant.parse("2024-01-01T00:00:00Z")).create();
+        long bare = fixtures.collection(alice, "Bare")
+                .created(Instant.parse("2024-01-01T00:00:00Z"))
+                .create();
         JsonNode expected = json("""
                 {"id": %d, "name": "Client brands", "collection_type": "public", "uuid": "%s", "description": "Logos",
                  "owner_id": %d, "assets_count": 0, "created_at": "2024-03-02T10:05:01.123456Z",
@@ -47,7 +54,8 @@ abstract class CollectionsItemsContract extends CollectionsContract {
         assertThat(first.propertyNames()).containsExactly(ALL_FIELDS.split(", "));
         assertThat(list(token).json().at("/data/1/description").isNull()).isTrue();
         assertThat(item(token, id).json()).isEqualTo(json("{\"data\": " + expected + "}"));
-        assertThat(item(token, bare).json().at("/data/collection_type").asString()).isEqualTo("private");
+        assertThat(item(token, bare).json().at("/data/collection_type").asString())
+                .isEqualTo("private");
     }
 
     @Test
@@ -56,25 +64,35 @@ abstract class CollectionsItemsContract extends CollectionsContract {
         UUID uuid = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
         long other = fixtures.collection(bob, "Theirs").publicOne().uuid(uuid).create();
 
-        assertThat(list(token, "fields[collections]", "name,id").json().get("data")).isEqualTo(json("""
+        assertThat(list(token, "fields[collections]", "name,id").json().get("data"))
+                .isEqualTo(json("""
                 [{"id": %d, "name": "Mine"}, {"id": %d, "name": "Theirs"}]""".formatted(id, other)));
         ApiResponse one = item(token, other, "fields[collections]", "created_at, uuid");
         assertThat(one.json().get("data").propertyNames()).containsExactly("uuid", "created_at");
         assertThat(one.json().at("/data/uuid").asString()).isEqualTo(uuid.toString());
-        assertThat(item(token, uuid, "fields[collections]", "name").json()).isEqualTo(json("{\"data\": {\"name\": \"Theirs\"}}"));
+        assertThat(item(token, uuid, "fields[collections]", "name").json())
+                .isEqualTo(json("{\"data\": {\"name\": \"Theirs\"}}"));
     }
 
     @Test
     void rejectsUnknownFieldsAndResources() {
         long id = fixtures.collection(alice, "Mine").create();
 
-        assertBadRequest(list(token, "fields[collections]", "id,size"), "fields[collections]",
+        assertBadRequest(
+                list(token, "fields[collections]", "id,size"),
+                "fields[collections]",
                 "unknown field `size` in fields[collections]; fields: " + ALL_FIELDS);
-        assertBadRequest(item(token, id, "fields[collections]", "size"), "fields[collections]",
+        assertBadRequest(
+                item(token, id, "fields[collections]", "size"),
+                "fields[collections]",
                 "unknown field `size` in fields[collections]; fields: " + ALL_FIELDS);
-        assertBadRequest(list(token, "fields[widgets]", "id"), "fields[widgets]",
+        assertBadRequest(
+                list(token, "fields[widgets]", "id"),
+                "fields[widgets]",
                 "unknown resource in `fields[widgets]`; sparse fields apply to: collections, assets, users");
-        assertBadRequest(list(token, "fields[collections]", ""), "fields[collections]",
+        assertBadRequest(
+                list(token, "fields[collections]", ""),
+                "fields[collections]",
                 "`fields[collections]` must list field names separated by commas; fields: " + ALL_FIELDS);
         assertBadRequest(list(token, "include", "tags"), "include", "unknown include `tags`; includes: assets, owner");
     }
@@ -84,17 +102,24 @@ abstract class CollectionsItemsContract extends CollectionsContract {
         long mine = fixtures.collection(alice, "Mine").create();
         long theirs = fixtures.collection(bob, "Theirs").publicOne().create();
 
-        assertThat(list(token, "include", "owner", "fields[collections]", "name").json().get("data")).isEqualTo(json("""
+        assertThat(list(token, "include", "owner", "fields[collections]", "name")
+                        .json()
+                        .get("data"))
+                .isEqualTo(json("""
                 [{"name": "Mine", "owner": {"id": %d, "name": "Alice"}},
                  {"name": "Theirs", "owner": {"id": %d, "name": "Bob"}}]""".formatted(alice.id(), bob.id())));
         assertThat(item(token, theirs, "include", "owner").json().at("/data/owner"))
                 .isEqualTo(json("{\"id\": %d, \"name\": \"Bob\"}".formatted(bob.id())));
-        assertThat(item(token, mine).json().get("data").has("owner")).as("not loaded unless asked").isFalse();
+        assertThat(item(token, mine).json().get("data").has("owner"))
+                .as("not loaded unless asked")
+                .isFalse();
     }
 
     private JsonNode slimAsset(long assetId) {
         var row = db.select(AssetTable.UUID_, AssetTable.NAME, AssetTable.ASSET_TYPE, AssetTable.URL)
-                .from(AssetTable.ASSETS).where(AssetTable.ID.eq(assetId)).fetchOne();
+                .from(AssetTable.ASSETS)
+                .where(AssetTable.ID.eq(assetId))
+                .fetchOne();
         return json("{\"id\": %d, \"uuid\": \"%s\", \"name\": \"%s\", \"asset_type\": \"%s\", \"url\": \"%s\"}"
                 .formatted(assetId, row.value1(), row.value2(), row.value3(), row.value4()));
     }
@@ -111,12 +136,26 @@ abstract class CollectionsItemsContract extends CollectionsContract {
         fixtures.member(moodboard, brief, 2);
 
         ApiResponse response = list(token, "include", "assets", "fields[collections]", "id");
-        assertThat(response.json().get("data")).isEqualTo(json("""
+        assertThat(response.json().get("data"))
+                .isEqualTo(json("""
                 [{"id": %d, "assets": [%s, %s, %s], "assets_count": 3}, {"id": %d, "assets": [], "assets_count": 0}]
                 """.formatted(moodboard, slimAsset(intro), slimAsset(brief), slimAsset(logo), empty)));
-        assertThat(item(token, moodboard, "include", "assets,owner").json().get("data").propertyNames())
-                .containsExactly("id", "name", "collection_type", "uuid", "description", "owner_id", "assets_count",
-                        "created_at", "updated_at", "assets", "owner");
+        assertThat(item(token, moodboard, "include", "assets,owner")
+                        .json()
+                        .get("data")
+                        .propertyNames())
+                .containsExactly(
+                        "id",
+                        "name",
+                        "collection_type",
+                        "uuid",
+                        "description",
+                        "owner_id",
+                        "assets_count",
+                        "created_at",
+                        "updated_at",
+                        "assets",
+                        "owner");
     }
 
     @Test
@@ -138,8 +177,9 @@ abstract class CollectionsItemsContract extends CollectionsContract {
         long id = fixtures.collection(alice, "Mine").create();
         String collectionsOnly = fixtures.token(alice, EnumSet.of(Scope.COLLECTIONS_READ));
 
-        for (ApiResponse response : new ApiResponse[] {list(collectionsOnly, "include", "assets"),
-                item(collectionsOnly, id, "include", "owner,assets")}) {
+        for (ApiResponse response : new ApiResponse[] {
+            list(collectionsOnly, "include", "assets"), item(collectionsOnly, id, "include", "owner,assets")
+        }) {
             assertThat(response.status()).isEqualTo(403);
             assertThat(response.json()).isEqualTo(json("{\"message\": \"this token lacks the `assets:read` scope\"}"));
         }

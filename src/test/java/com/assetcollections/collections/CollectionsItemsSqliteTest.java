@@ -3,5 +3,4 @@ package com.assetcollections.collections;
 import com.assetcollections.support.OnSqlite;
 
 @OnSqlite
-class CollectionsItemsSqliteTest extends CollectionsItemsContract {
-}
+class CollectionsItemsSqliteTest extends CollectionsItemsContract {}

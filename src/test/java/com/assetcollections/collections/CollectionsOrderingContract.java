@@ -34,8 +34,7 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
         token = fixtures.token(alice);
     }
 
-    private record Row(long id, String name, String type, UUID uuid, long ownerId, Instant created, Instant updated) {
-    }
+    private record Row(long id, String name, String type, UUID uuid, long ownerId, Instant created, Instant updated) {}
 
     /** Seven visible rows with ties in every field but id and uuid, and one hidden row. */
     private List<Row> rowsWithTies() {
@@ -57,15 +56,27 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
         UUID uuid = UUID.randomUUID();
         Instant created = T.plusSeconds(createdOffset);
         Instant updated = T.plusSeconds(updatedOffset);
-        var builder = fixtures.collection(owner, name).uuid(uuid).created(created).updated(updated);
+        var builder =
+                fixtures.collection(owner, name).uuid(uuid).created(created).updated(updated);
         long id = (isPublic ? builder.publicOne() : builder).create();
         return new Row(id, name, isPublic ? "public" : "private", uuid, owner.id(), created, updated);
     }
 
     private static final Map<String, Function<Row, Comparable<?>>> KEYS = Map.of(
-            "id", Row::id, "name", r -> codePoints(TextFolding.fold(r.name())), "collection_type", Row::type,
-            "uuid", r -> r.uuid().toString(), "owner_id", Row::ownerId, "created_at", Row::created,
-            "updated_at", Row::updated);
+            "id",
+            Row::id,
+            "name",
+            r -> codePoints(TextFolding.fold(r.name())),
+            "collection_type",
+            Row::type,
+            "uuid",
+            r -> r.uuid().toString(),
+            "owner_id",
+            Row::ownerId,
+            "created_at",
+            Row::created,
+            "updated_at",
+            Row::updated);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static List<Long> expected(List<Row> rows, String sort) {
@@ -84,8 +95,23 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"id", "-id", "name", "-name", "collection_type", "-collection_type", "uuid", "-uuid",
-            "owner_id", "-owner_id", "created_at", "-created_at", "updated_at", "-updated_at"})
+    @ValueSource(
+            strings = {
+                "id",
+                "-id",
+                "name",
+                "-name",
+                "collection_type",
+                "-collection_type",
+                "uuid",
+                "-uuid",
+                "owner_id",
+                "-owner_id",
+                "created_at",
+                "-created_at",
+                "updated_at",
+                "-updated_at"
+            })
     void sortsByEverySortableFieldBreakingTiesById(String sort) {
         List<Row> rows = rowsWithTies();
 
@@ -115,28 +141,38 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
     @Test
     void sortsNamesCaseInsensitivelyByCodePoint() {
         List<Long> r = new ArrayList<>();
-        for (String name : new String[] {"banana", "Apple", "Zebra", "ärger", "apple", "Éclair", "eclair",
-                "\uD83D\uDE00 party", "\uFF5A wide"}) {
+        for (String name : new String[] {
+            "banana", "Apple", "Zebra", "ärger", "apple", "Éclair", "eclair", "\uD83D\uDE00 party", "\uFF5A wide"
+        }) {
             r.add(fixtures.collection(alice, name).create());
         }
 
         assertThat(ids(list(token, "sort", "name")))
-                .containsExactly(r.get(1), r.get(4), r.get(0), r.get(6), r.get(2), r.get(3), r.get(5), r.get(8), r.get(7));
+                .containsExactly(
+                        r.get(1), r.get(4), r.get(0), r.get(6), r.get(2), r.get(3), r.get(5), r.get(8), r.get(7));
         assertThat(ids(list(token, "sort", "-name")))
-                .containsExactly(r.get(7), r.get(8), r.get(5), r.get(3), r.get(2), r.get(6), r.get(0), r.get(1), r.get(4));
+                .containsExactly(
+                        r.get(7), r.get(8), r.get(5), r.get(3), r.get(2), r.get(6), r.get(0), r.get(1), r.get(4));
     }
 
     @Test
     void rejectsUnknownAndRepeatedSortFields() {
-        assertBadRequest(list(token, "sort", "size2"), "sort",
+        assertBadRequest(
+                list(token, "sort", "size2"),
+                "sort",
                 "unknown sort field `size2`; sortable: id, name, collection_type, uuid, owner_id, assets_count, created_at, updated_at");
-        assertBadRequest(list(token, "sort", "description"), "sort",
+        assertBadRequest(
+                list(token, "sort", "description"),
+                "sort",
                 "unknown sort field `description`; sortable: id, name, collection_type, uuid, owner_id, assets_count, created_at, updated_at");
         assertBadRequest(list(token, "sort", "name,-name"), "sort", "sort field `name` is given twice");
     }
 
     private long publicOne(String name, String description) {
-        return fixtures.collection(bob, name).publicOne().description(description).create();
+        return fixtures.collection(bob, name)
+                .publicOne()
+                .description(description)
+                .create();
     }
 
     @Test
@@ -152,7 +188,8 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
     @Test
     void ranksANameMatchAboveADescriptionOnlyMatchWhenNoSortIsGiven() {
         long descriptionOnly = publicOne("Boxes", "paintings");
-        long nameMatch = publicOne("Paintings", "old frames, brushes, canvas rolls and other studio supplies from the attic");
+        long nameMatch =
+                publicOne("Paintings", "old frames, brushes, canvas rolls and other studio supplies from the attic");
         long sameA = publicOne("Oil paintings", null);
         long sameB = publicOne("Oil paintings", null);
 
@@ -168,7 +205,8 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
         long mineToo = fixtures.collection(alice, "Zen painting").publicOne().create();
         fixtures.collection(alice, "Sculpture").create();
 
-        assertThat(ids(list(token, "search", "painting", "filter[mine]", "1", "sort", "-id"))).containsExactly(mineToo, mine);
+        assertThat(ids(list(token, "search", "painting", "filter[mine]", "1", "sort", "-id")))
+                .containsExactly(mineToo, mine);
         assertThat(ids(list(token, "search", "painting", "sort", "name"))).containsExactly(mine, bobs, mineToo);
         assertThat(ids(list(token, "search", "painting", "filter[public]", "1", "sort", "-name")))
                 .containsExactly(mineToo, bobs);
@@ -197,7 +235,8 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
 
         assertThat(ids(list(token, "search", "\"oil painting\"", "sort", "id"))).containsExactly(classes);
         assertThat(ids(list(token, "search", "painting -oil", "sort", "id"))).containsExactly(watercolor);
-        assertThat(ids(list(token, "search", "sculpture or watercolor", "sort", "id"))).containsExactly(watercolor, sculpture);
+        assertThat(ids(list(token, "search", "sculpture or watercolor", "sort", "id")))
+                .containsExactly(watercolor, sculpture);
         assertThat(ids(list(token, "search", "oil painting", "sort", "id"))).containsExactly(classes, withOil);
     }
 
@@ -208,10 +247,12 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
         var punctuation = list(token, "search", "!!! ... ?");
         assertThat(ids(punctuation)).isEmpty();
         assertThat(punctuation.json().at("/meta/total").asLong()).isZero();
-        for (String hostile : new String[] {"name:foo", "NEAR(a b)", "paint*", "\"unclosed", "a AND OR NOT", "'; --", "^"}) {
+        for (String hostile :
+                new String[] {"name:foo", "NEAR(a b)", "paint*", "\"unclosed", "a AND OR NOT", "'; --", "^"}) {
             assertThat(list(token, "search", hostile).status()).as(hostile).isEqualTo(200);
         }
-        assertBadRequest(list(token, "search", "x".repeat(501)), "search", "`search` is 501 characters long; at most 500");
+        assertBadRequest(
+                list(token, "search", "x".repeat(501)), "search", "`search` is 501 characters long; at most 500");
     }
 
     /** Rows found by a search for "the" among "The Beatles" and "Abbey Road". */
@@ -237,6 +278,7 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
         long beatles = publicOne("The Beatles", null);
         long abbey = publicOne("Abbey Road", null);
 
-        assertThat(ids(list(token, "search", "-beatles"))).containsExactlyElementsOf(foundByExclusionOnlySearch(beatles, abbey));
+        assertThat(ids(list(token, "search", "-beatles")))
+                .containsExactlyElementsOf(foundByExclusionOnlySearch(beatles, abbey));
     }
 }

@@ -36,8 +36,8 @@ abstract class CollectionsPagingContract extends CollectionsContract {
     }
 
     private static String link(String url, String label, boolean active) {
-        return "{\"url\": " + (url == null ? "null" : "\"" + url + "\"") + ", \"label\": \"" + label + "\", \"active\": "
-                + active + "}";
+        return "{\"url\": " + (url == null ? "null" : "\"" + url + "\"") + ", \"label\": \"" + label
+                + "\", \"active\": " + active + "}";
     }
 
     @Test
@@ -51,11 +51,16 @@ abstract class CollectionsPagingContract extends CollectionsContract {
                  "links": {"first": "%s", "last": "%s", "prev": null, "next": null},
                  "meta": {"current_page": 1, "from": null, "last_page": 1, "links": [%s, %s, %s],
                           "path": "%s", "per_page": 25, "to": null, "total": 0}}
-                """.formatted(first, first, link(null, "&laquo; Previous", false), link(first, "1", true),
-                link(null, "Next &raquo;", false), url(""))));
+                """.formatted(
+                        first,
+                        first,
+                        link(null, "&laquo; Previous", false),
+                        link(first, "1", true),
+                        link(null, "Next &raquo;", false),
+                        url(""))));
         assertThat(response.json().propertyNames()).containsExactly("data", "links", "meta");
-        assertThat(response.json().get("meta").propertyNames()).containsExactly("current_page", "from", "last_page",
-                "links", "path", "per_page", "to", "total");
+        assertThat(response.json().get("meta").propertyNames())
+                .containsExactly("current_page", "from", "last_page", "links", "path", "per_page", "to", "total");
     }
 
     @Test
@@ -70,8 +75,11 @@ abstract class CollectionsPagingContract extends CollectionsContract {
         assertThat(response.json().get("meta")).isEqualTo(json("""
                 {"current_page": 1, "from": 1, "last_page": 1, "links": [%s, %s, %s],
                  "path": "%s", "per_page": 25, "to": 3, "total": 3}
-                """.formatted(link(null, "&laquo; Previous", false), link(first, "1", true),
-                link(null, "Next &raquo;", false), url(""))));
+                """.formatted(
+                        link(null, "&laquo; Previous", false),
+                        link(first, "1", true),
+                        link(null, "Next &raquo;", false),
+                        url(""))));
     }
 
     @Test
@@ -89,8 +97,14 @@ abstract class CollectionsPagingContract extends CollectionsContract {
         assertThat(response.json().get("meta")).isEqualTo(json("""
                 {"current_page": 2, "from": 3, "last_page": 4, "links": [%s, %s, %s, %s, %s, %s],
                  "path": "%s", "per_page": 2, "to": 4, "total": 7}
-                """.formatted(link(page[1], "&laquo; Previous", false), link(page[1], "1", false), link(page[2], "2", true),
-                link(page[3], "3", false), link(page[4], "4", false), link(page[3], "Next &raquo;", false), url(""))));
+                """.formatted(
+                        link(page[1], "&laquo; Previous", false),
+                        link(page[1], "1", false),
+                        link(page[2], "2", true),
+                        link(page[3], "3", false),
+                        link(page[4], "4", false),
+                        link(page[3], "Next &raquo;", false),
+                        url(""))));
     }
 
     @Test
@@ -124,8 +138,23 @@ abstract class CollectionsPagingContract extends CollectionsContract {
         visible(16);
 
         JsonNode links = list(token, "per_page", "1", "page", "8").json().at("/meta/links");
-        assertThat(links.findValuesAsString("label")).containsExactly("&laquo; Previous", "1", "2", "...", "5", "6", "7",
-                "8", "9", "10", "11", "...", "15", "16", "Next &raquo;");
+        assertThat(links.findValuesAsString("label"))
+                .containsExactly(
+                        "&laquo; Previous",
+                        "1",
+                        "2",
+                        "...",
+                        "5",
+                        "6",
+                        "7",
+                        "8",
+                        "9",
+                        "10",
+                        "11",
+                        "...",
+                        "15",
+                        "16",
+                        "Next &raquo;");
         assertThat(links.get(3)).isEqualTo(json(link(null, "...", false)));
         assertThat(links.get(7)).isEqualTo(json(link(url("per_page=1&page=8"), "8", true)));
         assertThat(links.get(13)).isEqualTo(json(link(url("per_page=1&page=16"), "16", false)));
@@ -137,18 +166,31 @@ abstract class CollectionsPagingContract extends CollectionsContract {
         fixtures.collection(bob, "Ärger x 2").publicOne().create();
         fixtures.collection(bob, "Ärger x 3").publicOne().create();
 
-        ApiResponse response = list(token, "filter[name]", "Ärger x", "fields[collections]", "id,name", "sort", "-id",
-                "per_page", "1", "utm_source", "a b&c", "page", "2");
+        ApiResponse response = list(
+                token,
+                "filter[name]",
+                "Ärger x",
+                "fields[collections]",
+                "id,name",
+                "sort",
+                "-id",
+                "per_page",
+                "1",
+                "utm_source",
+                "a b&c",
+                "page",
+                "2");
         String others = "filter%5Bname%5D=%C3%84rger%20x&fields%5Bcollections%5D=id%2Cname&sort=-id&per_page=1"
                 + "&utm_source=a%20b%26c&page=";
-        assertThat(response.json().get("links")).isEqualTo(json("""
-                {"first": "%s", "last": "%s", "prev": "%s", "next": "%s"}""".formatted(url(others + 1), url(others + 3),
-                url(others + 1), url(others + 3))));
+        assertThat(response.json().get("links"))
+                .isEqualTo(json("""
+                {"first": "%s", "last": "%s", "prev": "%s", "next": "%s"}""".formatted(url(others + 1), url(others + 3), url(others + 1), url(others + 3))));
         assertThat(response.json().at("/meta/links").findValuesAsString("url"))
                 .containsExactly(url(others + 1), url(others + 1), url(others + 2), url(others + 3), url(others + 3));
         assertThat(response.json().at("/meta/path").asString()).isEqualTo(url(""));
         assertThat(list(token, "filter[name]", "x 1").json().at("/links/first").asString())
-                .as("page is added when the caller did not send it").isEqualTo(url("filter%5Bname%5D=x%201&page=1"));
+                .as("page is added when the caller did not send it")
+                .isEqualTo(url("filter%5Bname%5D=x%201&page=1"));
     }
 
     @Test
@@ -162,12 +204,16 @@ abstract class CollectionsPagingContract extends CollectionsContract {
         assertThat(most.json().at("/meta/per_page").asLong()).isEqualTo(1000);
         assertThat(ids(list(token, "per_page", "1"))).hasSize(1);
         for (String bad : new String[] {"0", "1001", "-5", "2.5", "abc", ""}) {
-            assertBadRequest(list(token, "per_page", bad), "per_page",
+            assertBadRequest(
+                    list(token, "per_page", bad),
+                    "per_page",
                     "`per_page` must be a whole number from 1 to 1000, got `" + bad + "`");
         }
         assertThat(ids(list(token, "per_page", "1000", "page", "2147483647"))).isEmpty();
         for (String bad : new String[] {"0", "abc", "99999999999"}) {
-            assertBadRequest(list(token, "page", bad), "page",
+            assertBadRequest(
+                    list(token, "page", bad),
+                    "page",
                     "`page` must be a whole number from 1 to 2147483647, got `" + bad + "`");
         }
     }
@@ -184,7 +230,8 @@ abstract class CollectionsPagingContract extends CollectionsContract {
         fixtures.collection(alice, "Own secret").create();
 
         assertThat(total(token, "per_page", "1")).isEqualTo(4);
-        assertThat(list(token, "per_page", "1").json().at("/meta/last_page").asLong()).isEqualTo(4);
+        assertThat(list(token, "per_page", "1").json().at("/meta/last_page").asLong())
+                .isEqualTo(4);
         assertThat(total(fixtures.token(bob), "per_page", "1")).isEqualTo(6);
         assertThat(total(token, "per_page", "1", "filter[name]", "hidden")).isZero();
     }
@@ -210,7 +257,10 @@ abstract class CollectionsPagingContract extends CollectionsContract {
         assertThat(total(token, query)).isEqualTo(4);
         assertThat(total(token, search)).isEqualTo(4);
 
-        db.update(COLLECTIONS).set(COLLECTION_TYPE, "private").where(CollectionTable.NAME.eq("Visible 1")).execute();
+        db.update(COLLECTIONS)
+                .set(COLLECTION_TYPE, "private")
+                .where(CollectionTable.NAME.eq("Visible 1"))
+                .execute();
         assertThat(total(token, query)).isEqualTo(3);
     }
 
@@ -223,6 +273,7 @@ abstract class CollectionsPagingContract extends CollectionsContract {
 
         assertThat(total(token, "per_page", "1", "filter[name]", "x|search=y")).isEqualTo(3);
         ApiResponse lookalike = list(token, "per_page", "1000", "filter[name]", "x", "search", "y|search=");
-        assertThat(lookalike.json().at("/meta/total").asLong()).isEqualTo(ids(lookalike).size());
+        assertThat(lookalike.json().at("/meta/total").asLong())
+                .isEqualTo(ids(lookalike).size());
     }
 }

@@ -3,5 +3,4 @@ package com.assetcollections.collections;
 import com.assetcollections.support.OnPostgres;
 
 @OnPostgres
-class CollectionsPagingPostgresTest extends CollectionsPagingContract {
-}
+class CollectionsPagingPostgresTest extends CollectionsPagingContract {}

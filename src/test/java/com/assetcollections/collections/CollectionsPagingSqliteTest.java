@@ -3,5 +3,4 @@ package com.assetcollections.collections;
 import com.assetcollections.support.OnSqlite;
 
 @OnSqlite
-class CollectionsPagingSqliteTest extends CollectionsPagingContract {
-}
+class CollectionsPagingSqliteTest extends CollectionsPagingContract {}

@@ -43,7 +43,8 @@ abstract class CollectionsQueryContract extends CollectionsContract {
         assertThat(ids(list(token, "filter[id]", a + "0"))).isEmpty();
         assertThat(ids(list(token, "filter[id][in]", b + "," + c))).containsExactly(b, c);
         assertThat(ids(list(token, "filter[id][gt]", "" + a))).containsExactly(b, c);
-        assertBadRequest(list(token, "filter[id]", "1,x"), "filter[id]", "`filter[id]` must be a whole number, got `x`");
+        assertBadRequest(
+                list(token, "filter[id]", "1,x"), "filter[id]", "`filter[id]` must be a whole number, got `x`");
     }
 
     @Test
@@ -57,9 +58,12 @@ abstract class CollectionsQueryContract extends CollectionsContract {
 
         assertThat(ids(list(token, "filter[uuid]", first.toString()))).containsExactly(a);
         assertThat(ids(list(token, "filter[uuid]", second + "," + first))).containsExactly(a, b);
-        assertThat(ids(list(token, "filter[uuid]", first.toString().toUpperCase()))).containsExactly(a);
+        assertThat(ids(list(token, "filter[uuid]", first.toString().toUpperCase())))
+                .containsExactly(a);
         assertThat(ids(list(token, "filter[uuid]", secret.toString()))).isEmpty();
-        assertBadRequest(list(token, "filter[uuid]", "abc"), "filter[uuid]",
+        assertBadRequest(
+                list(token, "filter[uuid]", "abc"),
+                "filter[uuid]",
                 "`filter[uuid]` must be a UUID like `123e4567-e89b-12d3-a456-426614174000`, got `abc`");
     }
 
@@ -86,7 +90,9 @@ abstract class CollectionsQueryContract extends CollectionsContract {
         assertThat(ids(list(token, "filter[name]", "ärger"))).containsExactly(office, annoying);
         assertThat(ids(list(token, "filter[name]", "ÄRGER"))).containsExactly(office, annoying);
         assertThat(ids(list(token, "filter[name]", "BÜRO"))).containsExactly(office);
-        assertThat(ids(list(token, "filter[name]", "a\u0308rger"))).as("NFD input").containsExactly(office, annoying);
+        assertThat(ids(list(token, "filter[name]", "a\u0308rger")))
+                .as("NFD input")
+                .containsExactly(office, annoying);
     }
 
     @Test
@@ -108,10 +114,14 @@ abstract class CollectionsQueryContract extends CollectionsContract {
         publicOne("Surface");
 
         assertThat(ids(list(token, "filter[name][eq]", "Face Off"))).containsExactly(faceOff);
-        assertThat(ids(list(token, "filter[name][eq]", "face off"))).as("eq is exact").isEmpty();
+        assertThat(ids(list(token, "filter[name][eq]", "face off")))
+                .as("eq is exact")
+                .isEmpty();
         assertThat(ids(list(token, "filter[name][eq]", "Face"))).isEmpty();
         assertThat(ids(list(token, "filter[name][starts_with]", "FACE"))).containsExactly(faceOff, facebook);
-        assertBadRequest(list(token, "filter[name][gt]", "a"), "filter[name][gt]",
+        assertBadRequest(
+                list(token, "filter[name][gt]", "a"),
+                "filter[name][gt]",
                 "unknown operator `gt` for filter `name`; operators: eq, contains, starts_with");
     }
 
@@ -128,14 +138,21 @@ abstract class CollectionsQueryContract extends CollectionsContract {
 
     @Test
     void filtersByDescriptionAndByItsAbsence() {
-        long logos = fixtures.collection(bob, "Logos").publicOne().description("Logos and FONTS").create();
+        long logos = fixtures.collection(bob, "Logos")
+                .publicOne()
+                .description("Logos and FONTS")
+                .create();
         long bare = fixtures.collection(bob, "Bare").publicOne().create();
-        long print = fixtures.collection(alice, "Print").description("fonts for print").create();
+        long print = fixtures.collection(alice, "Print")
+                .description("fonts for print")
+                .create();
 
         assertThat(ids(list(token, "filter[description]", "Fonts"))).containsExactly(logos, print);
         assertThat(ids(list(token, "filter[description][null]", "1"))).containsExactly(bare);
         assertThat(ids(list(token, "filter[description][null]", "0"))).containsExactly(logos, print);
-        assertBadRequest(list(token, "filter[description][null]", "maybe"), "filter[description][null]",
+        assertBadRequest(
+                list(token, "filter[description][null]", "maybe"),
+                "filter[description][null]",
                 "`filter[description][null]` must be 1 (is null) or 0 (is not null), got `maybe`");
     }
 
@@ -148,12 +165,17 @@ abstract class CollectionsQueryContract extends CollectionsContract {
         fixtures.collection(carol, "Carol's secret").create();
 
         assertThat(ids(list(token, "filter[owner_id]", "" + bob.id()))).containsExactly(bobs);
-        assertThat(ids(list(token, "filter[owner_id]", carol.id() + "," + alice.id()))).containsExactly(alices, carols);
-        assertThat(ids(list(token, "filter[owner_id]", "" + (carol.id() + 1000)))).isEmpty();
+        assertThat(ids(list(token, "filter[owner_id]", carol.id() + "," + alice.id())))
+                .containsExactly(alices, carols);
+        assertThat(ids(list(token, "filter[owner_id]", "" + (carol.id() + 1000))))
+                .isEmpty();
     }
 
     private long updatedAt(Instant at) {
-        return fixtures.collection(bob, "At " + at).publicOne().created(Instant.parse("2020-01-01T00:00:00Z")).updated(at)
+        return fixtures.collection(bob, "At " + at)
+                .publicOne()
+                .created(Instant.parse("2020-01-01T00:00:00Z"))
+                .updated(at)
                 .create();
     }
 
@@ -176,18 +198,28 @@ abstract class CollectionsQueryContract extends CollectionsContract {
         long after = updatedAt(instant.plusNanos(1000));
         long later = updatedAt(instant.plusSeconds(3600));
 
-        for (String form : new String[] {"2024-03-01 13:45:00", "2024-03-01T13:45:00Z", "2024-03-01T13:45:00",
-                "2024-03-01T15:45:00+02:00", "2024-03-01T08:45:00-05:00", "2024-03-01T13:45:00.000000Z"}) {
+        for (String form : new String[] {
+            "2024-03-01 13:45:00",
+            "2024-03-01T13:45:00Z",
+            "2024-03-01T13:45:00",
+            "2024-03-01T15:45:00+02:00",
+            "2024-03-01T08:45:00-05:00",
+            "2024-03-01T13:45:00.000000Z"
+        }) {
             assertThat(ids(list(token, "filter[updated_since]", form))).as(form).containsExactly(after, later);
         }
         assertThat(ids(api.get(PATH + "?filter[updated_since]=2024-03-01T15:45:00+02:00", token)))
-                .as("an unencoded + arrives as a space").containsExactly(after, later);
-        assertThat(ids(list(token, "filter[updated_since]", "2024-03-01T13:45:00.000001Z"))).containsExactly(later);
+                .as("an unencoded + arrives as a space")
+                .containsExactly(after, later);
+        assertThat(ids(list(token, "filter[updated_since]", "2024-03-01T13:45:00.000001Z")))
+                .containsExactly(later);
     }
 
     @Test
     void rejectsUpdatedSinceThatIsNoDate() {
-        assertBadRequest(list(token, "filter[updated_since]", "yesterday"), "filter[updated_since]",
+        assertBadRequest(
+                list(token, "filter[updated_since]", "yesterday"),
+                "filter[updated_since]",
                 "`filter[updated_since]` must be a date (`2023-01-01`), a date and time (`2023-01-01 13:45:00`) "
                         + "or an ISO-8601 date-time, got `yesterday`");
         assertThat(list(token, "filter[updated_since]", "2024-02-30").status()).isEqualTo(400);
@@ -208,50 +240,85 @@ abstract class CollectionsQueryContract extends CollectionsContract {
         assertThat(ids(list(token, "filter[mine]", "1"))).containsExactly(alicePrivate, alicePublic);
         assertThat(ids(list(token, "filter[shared_with_me]", "1"))).containsExactly(bobShared, bobPublicShared);
         assertThat(ids(list(token, "filter[public]", "1", "filter[mine]", "1"))).containsExactly(alicePublic);
-        assertThat(ids(list(token, "filter[public]", "1", "filter[shared_with_me]", "1"))).containsExactly(bobPublicShared);
-        assertThat(ids(list(token, "filter[mine]", "1", "filter[shared_with_me]", "1"))).isEmpty();
-        assertThat(ids(list(token, "filter[public]", "0"))).containsExactly(alicePrivate, alicePublic, bobPublic,
-                bobShared, bobPublicShared);
-        assertBadRequest(list(token, "filter[public]", "yes"), "filter[public]", "`filter[public]` must be 1 or 0, got `yes`");
+        assertThat(ids(list(token, "filter[public]", "1", "filter[shared_with_me]", "1")))
+                .containsExactly(bobPublicShared);
+        assertThat(ids(list(token, "filter[mine]", "1", "filter[shared_with_me]", "1")))
+                .isEmpty();
+        assertThat(ids(list(token, "filter[public]", "0")))
+                .containsExactly(alicePrivate, alicePublic, bobPublic, bobShared, bobPublicShared);
+        assertBadRequest(
+                list(token, "filter[public]", "yes"), "filter[public]", "`filter[public]` must be 1 or 0, got `yes`");
     }
 
     @Test
     void combinesFieldFiltersWithFlagsAndDates() {
         Instant old = Instant.parse("2023-06-01T00:00:00Z");
         Instant recent = Instant.parse("2024-06-01T00:00:00Z");
-        long match = fixtures.collection(alice, "Quarterly report").publicOne().created(recent).create();
+        long match = fixtures.collection(alice, "Quarterly report")
+                .publicOne()
+                .created(recent)
+                .create();
         fixtures.collection(alice, "Yearly report").publicOne().created(old).create();
         fixtures.collection(alice, "Report drafts").created(recent).create();
         fixtures.collection(bob, "Report copy").publicOne().created(recent).create();
 
-        assertThat(ids(list(token, "filter[name]", "report", "filter[public]", "1", "filter[mine]", "1",
-                "filter[updated_since]", "2024-01-01"))).containsExactly(match);
+        assertThat(ids(list(
+                        token,
+                        "filter[name]",
+                        "report",
+                        "filter[public]",
+                        "1",
+                        "filter[mine]",
+                        "1",
+                        "filter[updated_since]",
+                        "2024-01-01")))
+                .containsExactly(match);
     }
 
     @Test
     void filtersCreatedAtWithRangeOperatorsOnly() {
         Instant noon = Instant.parse("2024-03-01T12:00:00Z");
-        long early = fixtures.collection(bob, "Early").publicOne().created(noon.minusSeconds(1)).create();
+        long early = fixtures.collection(bob, "Early")
+                .publicOne()
+                .created(noon.minusSeconds(1))
+                .create();
         long atNoon = fixtures.collection(bob, "Noon").publicOne().created(noon).create();
-        long late = fixtures.collection(bob, "Late").publicOne().created(noon.plusNanos(1000)).create();
+        long late = fixtures.collection(bob, "Late")
+                .publicOne()
+                .created(noon.plusNanos(1000))
+                .create();
 
-        assertThat(ids(list(token, "filter[created_at][gte]", "2024-03-01 12:00:00"))).containsExactly(atNoon, late);
-        assertThat(ids(list(token, "filter[created_at][gt]", "2024-03-01 12:00:00"))).containsExactly(late);
-        assertThat(ids(list(token, "filter[created_at][lt]", "2024-03-01T12:00:00Z"))).containsExactly(early);
-        assertThat(ids(list(token, "filter[created_at][lte]", "2024-03-01T14:00:00+02:00"))).containsExactly(early, atNoon);
-        assertThat(ids(list(token, "filter[created_at][eq]", "2024-03-01T12:00:00Z"))).containsExactly(atNoon);
-        assertBadRequest(list(token, "filter[created_at]", "2024-03-01"), "filter[created_at]",
+        assertThat(ids(list(token, "filter[created_at][gte]", "2024-03-01 12:00:00")))
+                .containsExactly(atNoon, late);
+        assertThat(ids(list(token, "filter[created_at][gt]", "2024-03-01 12:00:00")))
+                .containsExactly(late);
+        assertThat(ids(list(token, "filter[created_at][lt]", "2024-03-01T12:00:00Z")))
+                .containsExactly(early);
+        assertThat(ids(list(token, "filter[created_at][lte]", "2024-03-01T14:00:00+02:00")))
+                .containsExactly(early, atNoon);
+        assertThat(ids(list(token, "filter[created_at][eq]", "2024-03-01T12:00:00Z")))
+                .containsExactly(atNoon);
+        assertBadRequest(
+                list(token, "filter[created_at]", "2024-03-01"),
+                "filter[created_at]",
                 "filter `created_at` needs an operator, e.g. filter[created_at][gte]=...; operators: eq, gt, gte, lt, lte");
     }
 
     @Test
     void rejectsUnknownFiltersNamingTheFilterableOnes() {
-        assertBadRequest(list(token, "filter[size]", "1"), "filter[size]", "unknown filter `size`; filterable: id, name, "
-                + "collection_type, uuid, description, owner_id, assets_count, created_at, updated_at, updated_since, public, mine, "
-                + "shared_with_me");
-        assertBadRequest(list(token, "filter[mine][eq]", "1"), "filter[mine][eq]",
+        assertBadRequest(
+                list(token, "filter[size]", "1"),
+                "filter[size]",
+                "unknown filter `size`; filterable: id, name, "
+                        + "collection_type, uuid, description, owner_id, assets_count, created_at, updated_at, updated_since, public, mine, "
+                        + "shared_with_me");
+        assertBadRequest(
+                list(token, "filter[mine][eq]", "1"),
+                "filter[mine][eq]",
                 "filter `mine` takes no operator; write filter[mine]=value");
-        assertBadRequest(api.get(PATH + "?filter[id]=1&filter[id]=2", token), "filter[id]",
+        assertBadRequest(
+                api.get(PATH + "?filter[id]=1&filter[id]=2", token),
+                "filter[id]",
                 "parameter `filter[id]` is given 2 times; give it once (use a comma-separated list for several values)");
     }
 }

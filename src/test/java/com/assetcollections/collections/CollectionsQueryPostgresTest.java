@@ -3,5 +3,4 @@ package com.assetcollections.collections;
 import com.assetcollections.support.OnPostgres;
 
 @OnPostgres
-class CollectionsQueryPostgresTest extends CollectionsQueryContract {
-}
+class CollectionsQueryPostgresTest extends CollectionsQueryContract {}

@@ -3,5 +3,4 @@ package com.assetcollections.collections;
 import com.assetcollections.support.OnSqlite;
 
 @OnSqlite
-class CollectionsQuerySqliteTest extends CollectionsQueryContract {
-}
+class CollectionsQuerySqliteTest extends CollectionsQueryContract {}

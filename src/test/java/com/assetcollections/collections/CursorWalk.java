@@ -27,7 +27,8 @@ final class CursorWalk {
     private final int perPage;
     private final List<Long> expected;
 
-    CursorWalk(ApiClient api, long seed, VisibilityWorld world, Person caller, RandomCollectionQuery query, int perPage) {
+    CursorWalk(
+            ApiClient api, long seed, VisibilityWorld world, Person caller, RandomCollectionQuery query, int perPage) {
         this.api = api;
         this.seed = seed;
         this.world = world;
@@ -64,7 +65,8 @@ final class CursorWalk {
         }
         List<Long> walkedBack = new ArrayList<>();
         backward.forEach(walkedBack::addAll);
-        assertThat(walkedBack).as(describe(lastPrev) + ": the backward walk from the last page")
+        assertThat(walkedBack)
+                .as(describe(lastPrev) + ": the backward walk from the last page")
                 .containsExactlyElementsOf(expected.subList(0, expected.size() - lastPageSize));
     }
 
@@ -73,23 +75,32 @@ final class CursorWalk {
         params.put("per_page", Integer.toString(perPage));
         params.put("cursor", cursor);
         ApiResponse response = api.get("/api/v2/collections", caller.token(), params);
-        assertThat(response.status()).as(describe(cursor) + ": " + response.body()).isEqualTo(200);
+        assertThat(response.status())
+                .as(describe(cursor) + ": " + response.body())
+                .isEqualTo(200);
         assertThat(response.json().has("meta") && !response.json().get("meta").has("total"))
-                .as(describe(cursor) + ": a cursor page has no total").isTrue();
+                .as(describe(cursor) + ": a cursor page has no total")
+                .isTrue();
         return response.json();
     }
 
     private List<Long> ids(JsonNode page, String cursor) {
-        List<Long> ids = page.get("data").values().stream().map(item -> item.get("id").asLong()).toList();
-        assertThat(ids).as(describe(cursor) + ": only visible collections").allSatisfy(id ->
-                assertThat(world.byId(id).visibleTo(caller.id())).as("collection %d is visible", id).isTrue());
+        List<Long> ids = page.get("data").values().stream()
+                .map(item -> item.get("id").asLong())
+                .toList();
+        assertThat(ids)
+                .as(describe(cursor) + ": only visible collections")
+                .allSatisfy(id -> assertThat(world.byId(id).visibleTo(caller.id()))
+                        .as("collection %d is visible", id)
+                        .isTrue());
         assertThat(ids.size()).as(describe(cursor) + ": page size").isLessThanOrEqualTo(perPage);
         return ids;
     }
 
     private String describe(String cursor) {
-        return String.format("seed %d: cursor walk %s per_page=%d as user %d, at cursor `%s`", seed, query.params,
-                perPage, caller.id(), cursor);
+        return String.format(
+                "seed %d: cursor walk %s per_page=%d as user %d, at cursor `%s`",
+                seed, query.params, perPage, caller.id(), cursor);
     }
 
     private static String text(JsonNode node) {

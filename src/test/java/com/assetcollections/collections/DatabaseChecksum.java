@@ -17,16 +17,16 @@ final class DatabaseChecksum {
 
     private static final Map<String, String> TABLES = Map.of(
             "users", "select * from users order by id",
-            "api_tokens", "select id, user_id, name, token_hash, scopes, created_at, expires_at, revoked_at"
-                    + " from api_tokens order by id",
+            "api_tokens",
+                    "select id, user_id, name, token_hash, scopes, created_at, expires_at, revoked_at"
+                            + " from api_tokens order by id",
             "assets", "select * from assets order by id",
             "collections", "select * from collections order by id",
             "collection_assets", "select * from collection_assets order by collection_id, asset_id",
             "collection_shares", "select * from collection_shares order by collection_id, user_id",
             "data_versions", "select * from data_versions order by name");
 
-    private DatabaseChecksum() {
-    }
+    private DatabaseChecksum() {}
 
     /** Table name → "rows=<n> sha256=<hex>". */
     static Map<String, String> of(DSLContext db) {
@@ -40,7 +40,8 @@ final class DatabaseChecksum {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package com.assetcollections.collections;
 import static com.assetcollections.support.ApiClient.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assetcollections.collections.HostileInputs.Expect;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.users.User;
@@ -15,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import com.assetcollections.collections.HostileInputs.Expect;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,9 +42,14 @@ abstract class HostileInputPropertyContract extends ApiTestBase {
             User alice = fixtures.user("Alice");
             User bob = fixtures.user("Bob");
             token = fixtures.token(alice);
-            visibleId = fixtures.collection(alice, "Alpha brand").publicOne().description("Client work").create();
+            visibleId = fixtures.collection(alice, "Alpha brand")
+                    .publicOne()
+                    .description("Client work")
+                    .create();
             long beta = fixtures.collection(alice, "Beta plans").create();
-            invisibleId = fixtures.collection(bob, "Gamma drafts").description("Bob only").create();
+            invisibleId = fixtures.collection(bob, "Gamma drafts")
+                    .description("Bob only")
+                    .create();
             long delta = fixtures.collection(bob, "Delta ideas").create();
             fixtures.share(delta, alice);
             long asset = fixtures.asset(alice, "Logo", "image");
@@ -56,7 +61,9 @@ abstract class HostileInputPropertyContract extends ApiTestBase {
 
     @AfterEach
     void databaseIsUnchanged() {
-        assertThat(DatabaseChecksum.of(db)).as("row counts and checksums after the requests").isEqualTo(before);
+        assertThat(DatabaseChecksum.of(db))
+                .as("row counts and checksums after the requests")
+                .isEqualTo(before);
     }
 
     static Stream<Arguments> handPicked() {
@@ -73,13 +80,18 @@ abstract class HostileInputPropertyContract extends ApiTestBase {
         ApiResponse response = api.getRaw("/api/v2/collections?" + query, token);
         assertWellFormed(query, response);
         switch (expect) {
-            case OK -> assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(200);
+            case OK ->
+                assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(200);
             case NO_ROWS -> {
                 assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(200);
-                assertThat(response.json().get("data").size()).as(query + ": no rows").isZero();
+                assertThat(response.json().get("data").size())
+                        .as(query + ": no rows")
+                        .isZero();
             }
-            case BAD_REQUEST -> assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(400);
-            case NOT_5XX -> assertThat(response.status()).as(query + ": " + response.body()).isIn(200, 400);
+            case BAD_REQUEST ->
+                assertThat(response.status()).as(query + ": " + response.body()).isEqualTo(400);
+            case NOT_5XX ->
+                assertThat(response.status()).as(query + ": " + response.body()).isIn(200, 400);
         }
     }
 
@@ -88,8 +100,12 @@ abstract class HostileInputPropertyContract extends ApiTestBase {
     void garbageCursorsAreRefusedWith400(String garbage) {
         ApiResponse response = api.getRaw("/api/v2/collections?cursor=" + encode(garbage), token);
         assertWellFormed("cursor=" + garbage, response);
-        assertThat(response.status()).as("cursor=%s: %s", garbage, response.body()).isEqualTo(400);
-        assertThat(response.json().at("/errors/cursor").isArray()).as(response.body()).isTrue();
+        assertThat(response.status())
+                .as("cursor=%s: %s", garbage, response.body())
+                .isEqualTo(400);
+        assertThat(response.json().at("/errors/cursor").isArray())
+                .as(response.body())
+                .isTrue();
     }
 
     static LongStream seeds() {
@@ -100,11 +116,19 @@ abstract class HostileInputPropertyContract extends ApiTestBase {
     @MethodSource("seeds")
     void randomHostileQueriesNeverFailTheServerNorChangeData(long seed) {
         Random random = new Random(seed);
-        List<String> keys = List.of(Long.toString(visibleId), Long.toString(invisibleId), "0", "-1",
-                encode("' OR 1=1 --"), encode("😀"), "%00", "99999999999999999999");
+        List<String> keys = List.of(
+                Long.toString(visibleId),
+                Long.toString(invisibleId),
+                "0",
+                "-1",
+                encode("' OR 1=1 --"),
+                encode("😀"),
+                "%00",
+                "99999999999999999999");
         for (int i = 0; i < 30; i++) {
             String query = HostileInputs.randomQuery(random);
-            String path = random.nextInt(100) < 75 ? "/api/v2/collections"
+            String path = random.nextInt(100) < 75
+                    ? "/api/v2/collections"
                     : "/api/v2/collections/" + HostileInputs.pick(random, keys);
             ApiResponse response = api.getRaw(path + "?" + query, token);
             assertWellFormed("seed " + seed + ": " + path + "?" + query, response);
@@ -113,29 +137,58 @@ abstract class HostileInputPropertyContract extends ApiTestBase {
 
     @Test
     void singleItemEndpointAnswersHostileKeysWithJson404() {
-        List<String> keys = List.of(encode("' OR 1=1 --"), encode("1;DROP TABLE collections"), "-1", "0",
-                "99999999999999999999", "9223372036854775807", "9223372036854775808", "999999999999999999",
-                encode("１"), encode("😀"), encode(" 1"), encode("1,2"), "*", "null", "1e3", "0x1",
-                "a".repeat(300), encode("{123e4567-e89b-12d3-a456-426614174000}"), "123E4567-E89B-12D3-A456-426614174000",
-                "123e4567e89b12d3a456426614174000", encode("1 OR 1=1"), Long.toString(invisibleId));
+        List<String> keys = List.of(
+                encode("' OR 1=1 --"),
+                encode("1;DROP TABLE collections"),
+                "-1",
+                "0",
+                "99999999999999999999",
+                "9223372036854775807",
+                "9223372036854775808",
+                "999999999999999999",
+                encode("１"),
+                encode("😀"),
+                encode(" 1"),
+                encode("1,2"),
+                "*",
+                "null",
+                "1e3",
+                "0x1",
+                "a".repeat(300),
+                encode("{123e4567-e89b-12d3-a456-426614174000}"),
+                "123E4567-E89B-12D3-A456-426614174000",
+                "123e4567e89b12d3a456426614174000",
+                encode("1 OR 1=1"),
+                Long.toString(invisibleId));
         for (String key : keys) {
             ApiResponse response = api.getRaw("/api/v2/collections/" + key, token);
             assertWellFormed(key, response);
-            assertThat(response.status()).as("GET /api/v2/collections/%s: %s", key, response.body()).isEqualTo(404);
+            assertThat(response.status())
+                    .as("GET /api/v2/collections/%s: %s", key, response.body())
+                    .isEqualTo(404);
         }
     }
 
     @Test
     void singleItemEndpointChecksItsParametersAndIgnoresListOnes() {
         String path = "/api/v2/collections/" + visibleId + "?";
-        for (String bad : List.of("include=" + encode("owner;drop"), "fields%5Bcollections%5D=nope", "fields%5B%5D=id",
-                "page=abc", "per_page=-1", "fields%5Bcollections%5D=id&fields%5Bcollections%5D=name")) {
+        for (String bad : List.of(
+                "include=" + encode("owner;drop"),
+                "fields%5Bcollections%5D=nope",
+                "fields%5B%5D=id",
+                "page=abc",
+                "per_page=-1",
+                "fields%5Bcollections%5D=id&fields%5Bcollections%5D=name")) {
             ApiResponse response = api.getRaw(path + bad, token);
             assertWellFormed(bad, response);
             assertThat(response.status()).as(bad + ": " + response.body()).isEqualTo(400);
         }
-        for (String ignored : List.of("filter%5Bname%5D=" + encode("' OR 1=1 --"), "sort=" + encode("; DROP"),
-                "search=" + encode("😀"), "page=2&per_page=5", "unknown=%00")) {
+        for (String ignored : List.of(
+                "filter%5Bname%5D=" + encode("' OR 1=1 --"),
+                "sort=" + encode("; DROP"),
+                "search=" + encode("😀"),
+                "page=2&per_page=5",
+                "unknown=%00")) {
             ApiResponse response = api.getRaw(path + ignored, token);
             assertWellFormed(ignored, response);
             assertThat(response.status()).as(ignored + ": " + response.body()).isEqualTo(200);
@@ -169,10 +222,15 @@ abstract class HostileInputPropertyContract extends ApiTestBase {
         assertThat(unsupportedVersion.header("Content-Type")).startsWith("application/json");
         assertThat(JSON.readTree(unsupportedVersion.body()).path("message").asString(""))
                 .isEqualTo("http version not supported");
-        assertContainerJson("a 20 kB header", RawHttp.send(port, bytes("GET /api/v2/collections HTTP/1.1"),
-                authorization() + "X-Big: " + "a".repeat(20_000) + "\r\n"));
-        assertContainerJson("a header without a colon", RawHttp.send(port, bytes("GET /api/v2/collections HTTP/1.1"),
-                authorization() + "Bad Header\r\n"));
+        assertContainerJson(
+                "a 20 kB header",
+                RawHttp.send(
+                        port,
+                        bytes("GET /api/v2/collections HTTP/1.1"),
+                        authorization() + "X-Big: " + "a".repeat(20_000) + "\r\n"));
+        assertContainerJson(
+                "a header without a colon",
+                RawHttp.send(port, bytes("GET /api/v2/collections HTTP/1.1"), authorization() + "Bad Header\r\n"));
     }
 
     private String authorization() {
@@ -186,18 +244,27 @@ abstract class HostileInputPropertyContract extends ApiTestBase {
     private static void assertContainerJson(String request, RawHttp.Response response) {
         String what = request.length() > 120 ? request.substring(0, 120) + "…" : request;
         assertThat(response.status()).as("%s: %s", what, response.body()).isBetween(400, 499);
-        assertThat(response.header("Content-Type")).as("%s: content type; body %s", what, response.body())
+        assertThat(response.header("Content-Type"))
+                .as("%s: content type; body %s", what, response.body())
                 .startsWith("application/json");
         JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("message").asString("")).as("%s: %s", what, response.body()).isNotBlank();
+        assertThat(body.path("message").asString(""))
+                .as("%s: %s", what, response.body())
+                .isNotBlank();
     }
 
     static void assertWellFormed(String request, ApiResponse response) {
         assertThat(response.status()).as("%s: %s", request, response.body()).isBetween(200, 499);
-        assertThat(response.header("Content-Type")).as("%s: content type", request).startsWith("application/json");
-        assertThat(response.json()).as("%s: a JSON body: %s", request, response.body()).isNotNull();
+        assertThat(response.header("Content-Type"))
+                .as("%s: content type", request)
+                .startsWith("application/json");
+        assertThat(response.json())
+                .as("%s: a JSON body: %s", request, response.body())
+                .isNotNull();
         if (response.status() >= 400) {
-            assertThat(response.json().path("message").isString()).as("%s: a message: %s", request, response.body()).isTrue();
+            assertThat(response.json().path("message").isString())
+                    .as("%s: a message: %s", request, response.body())
+                    .isTrue();
             assertThat(response.json().path("message").asString()).as(request).isNotBlank();
         }
     }

@@ -8,8 +8,7 @@ import java.util.stream.LongStream;
  */
 final class PropertySeeds {
 
-    private PropertySeeds() {
-    }
+    private PropertySeeds() {}
 
     static LongStream seeds(long base, int count) {
         String replay = System.getProperty("property.seed");

@@ -28,11 +28,12 @@ import java.util.stream.Collectors;
  */
 final class RandomCollectionQuery {
 
-    static final List<String> SORTABLE = List.of("id", "name", "collection_type", "uuid", "owner_id", "created_at",
-            "updated_at");
-    static final List<String> FIELDS = List.of("id", "name", "collection_type", "uuid", "description", "owner_id",
-            "created_at", "updated_at");
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    static final List<String> SORTABLE =
+            List.of("id", "name", "collection_type", "uuid", "owner_id", "created_at", "updated_at");
+    static final List<String> FIELDS =
+            List.of("id", "name", "collection_type", "uuid", "description", "owner_id", "created_at", "updated_at");
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     final Map<String, String> params = new LinkedHashMap<>();
     private final long callerId;
@@ -46,8 +47,8 @@ final class RandomCollectionQuery {
     }
 
     /** Filters, sort and search only (paging, fields and includes are the caller's to add). */
-    static RandomCollectionQuery generate(Random random, VisibilityWorld world, long callerId,
-            Map<String, Set<Long>> searchHits) {
+    static RandomCollectionQuery generate(
+            Random random, VisibilityWorld world, long callerId, Map<String, Set<Long>> searchHits) {
         RandomCollectionQuery query = new RandomCollectionQuery(callerId);
         for (int i = 0, n = random.nextInt(4); i < n; i++) {
             query.randomFilter(random, world);
@@ -78,11 +79,16 @@ final class RandomCollectionQuery {
 
     /** The rows the caller must get, in order (unless {@link #ranked()}). */
     List<Coll> expected(VisibilityWorld world) {
-        return world.collections.stream().filter(c -> c.visibleTo(callerId)).filter(matches).sorted(order()).toList();
+        return world.collections.stream()
+                .filter(c -> c.visibleTo(callerId))
+                .filter(matches)
+                .sorted(order())
+                .toList();
     }
 
     void randomFields(Random random) {
-        List<String> chosen = new ArrayList<>(FIELDS.stream().filter(f -> random.nextBoolean()).toList());
+        List<String> chosen = new ArrayList<>(
+                FIELDS.stream().filter(f -> random.nextBoolean()).toList());
         if (!chosen.contains("id")) {
             chosen.add(random.nextInt(chosen.size() + 1), "id");
         }
@@ -97,7 +103,10 @@ final class RandomCollectionQuery {
             case 0 -> {
                 List<Long> ids = new ArrayList<>();
                 for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) {
-                    ids.add(random.nextInt(6) == 0 ? world.unusedId() + i : pick(random, world.collections).id());
+                    ids.add(
+                            random.nextInt(6) == 0
+                                    ? world.unusedId() + i
+                                    : pick(random, world.collections).id());
                 }
                 filter("filter[id]", join(ids), c -> ids.contains(c.id()));
             }
@@ -105,22 +114,39 @@ final class RandomCollectionQuery {
             case 2 -> {
                 List<Coll> chosen = List.of(some, pick(random, world.collections));
                 String value = chosen.subList(0, 1 + random.nextInt(2)).stream()
-                        .map(c -> random.nextBoolean() ? c.uuid().toString() : c.uuid().toString().toUpperCase())
+                        .map(c -> random.nextBoolean()
+                                ? c.uuid().toString()
+                                : c.uuid().toString().toUpperCase())
                         .collect(Collectors.joining(","));
-                filter("filter[uuid]", value, c -> value.toLowerCase().contains(c.uuid().toString()));
+                filter(
+                        "filter[uuid]",
+                        value,
+                        c -> value.toLowerCase().contains(c.uuid().toString()));
             }
             case 3 -> contains(random, "name", fragment(random, pick(random, VisibilityWorld.WORDS)), Coll::name);
             case 4 -> {
                 String prefix = fragment(random, some.name());
                 String folded = TextFolding.fold(prefix);
-                filter("filter[name][starts_with]", prefix, c -> TextFolding.fold(c.name()).startsWith(folded));
+                filter(
+                        "filter[name][starts_with]",
+                        prefix,
+                        c -> TextFolding.fold(c.name()).startsWith(folded));
             }
             case 5 -> filter("filter[name][eq]", some.name(), c -> c.name().equals(some.name()));
-            case 6 -> contains(random, "collection_type", pick(random, List.of("pub", "PRIV", "ic", "Public", "at")),
-                    Coll::type);
-            case 7 -> filter("filter[collection_type][eq]", some.type(), c -> c.type().equals(some.type()));
-            case 8 -> contains(random, "description", fragment(random, pick(random, VisibilityWorld.WORDS)),
-                    Coll::description);
+            case 6 ->
+                contains(
+                        random,
+                        "collection_type",
+                        pick(random, List.of("pub", "PRIV", "ic", "Public", "at")),
+                        Coll::type);
+            case 7 ->
+                filter("filter[collection_type][eq]", some.type(), c -> c.type().equals(some.type()));
+            case 8 ->
+                contains(
+                        random,
+                        "description",
+                        fragment(random, pick(random, VisibilityWorld.WORDS)),
+                        Coll::description);
             case 9 -> {
                 boolean isNull = random.nextBoolean();
                 filter("filter[description][null]", isNull ? "1" : "0", c -> (c.description() == null) == isNull);
@@ -161,12 +187,18 @@ final class RandomCollectionQuery {
     private void contains(Random random, String field, String needle, Function<Coll, String> value) {
         String folded = TextFolding.fold(needle);
         String name = random.nextBoolean() ? "filter[" + field + "]" : "filter[" + field + "][contains]";
-        filter(name, needle, c -> value.apply(c) != null && TextFolding.fold(value.apply(c)).contains(folded));
+        filter(
+                name,
+                needle,
+                c -> value.apply(c) != null && TextFolding.fold(value.apply(c)).contains(folded));
     }
 
     private void compare(Random random, String field, long pivot, Function<Coll, Long> value) {
         String op = pick(random, List.of("eq", "gt", "gte", "lt", "lte"));
-        filter("filter[" + field + "][" + op + "]", Long.toString(pivot), c -> holds(op, Long.compare(value.apply(c), pivot)));
+        filter(
+                "filter[" + field + "][" + op + "]",
+                Long.toString(pivot),
+                c -> holds(op, Long.compare(value.apply(c), pivot)));
     }
 
     private void compareTime(Random random, String field, Instant pivot, Function<Coll, Instant> value) {
@@ -174,7 +206,10 @@ final class RandomCollectionQuery {
         Instant[] meant = new Instant[1];
         String text = op.equals("eq") ? pivot.toString() : datetime(random, pivot, meant);
         Instant at = op.equals("eq") ? pivot : meant[0];
-        filter("filter[" + field + "][" + op + "]", text, c -> holds(op, value.apply(c).compareTo(at)));
+        filter(
+                "filter[" + field + "][" + op + "]",
+                text,
+                c -> holds(op, value.apply(c).compareTo(at)));
     }
 
     private void flag(Random random, String name, Predicate<Coll> predicate) {
@@ -243,8 +278,10 @@ final class RandomCollectionQuery {
     private static Comparator<Coll> key(String field) {
         return switch (field) {
             case "id" -> Comparator.comparingLong(Coll::id);
-            case "name" -> (a, b) -> Arrays.compare(TextFolding.fold(a.name()).codePoints().toArray(),
-                    TextFolding.fold(b.name()).codePoints().toArray());
+            case "name" ->
+                (a, b) -> Arrays.compare(
+                        TextFolding.fold(a.name()).codePoints().toArray(),
+                        TextFolding.fold(b.name()).codePoints().toArray());
             case "collection_type" -> Comparator.comparing(Coll::type);
             case "uuid" -> Comparator.comparing(c -> c.uuid().toString());
             case "owner_id" -> Comparator.comparingLong(Coll::ownerId);

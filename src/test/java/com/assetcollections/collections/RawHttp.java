@@ -23,8 +23,7 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Sends {@code requestLine} (bytes as given) with {@code headers} and reads the response until the server closes. */
     static Response send(int port, byte[] requestLine, String headers) {
@@ -32,7 +31,8 @@ final class RawHttp {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(requestLine);
-            out.write(("\r\nHost: localhost\r\nConnection: close\r\n" + headers + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("\r\nHost: localhost\r\nConnection: close\r\n" + headers + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
@@ -61,7 +61,9 @@ final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         String body = text.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

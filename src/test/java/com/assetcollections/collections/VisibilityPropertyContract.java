@@ -40,8 +40,10 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         VisibilityWorld world = world(random);
         for (Person person : world.people) {
             List<Long> ids = listAll(seed, world, person, Map.of());
-            assertThat(ids).as("seed %d: unfiltered list of user %d", seed, person.id())
-                    .containsExactlyElementsOf(world.visibleTo(person.id()).stream().map(Coll::id).toList());
+            assertThat(ids)
+                    .as("seed %d: unfiltered list of user %d", seed, person.id())
+                    .containsExactlyElementsOf(
+                            world.visibleTo(person.id()).stream().map(Coll::id).toList());
         }
         Map<String, Set<Long>> searchHits = searchHits(seed, random, world);
         for (int i = 0; i < 20; i++) {
@@ -66,26 +68,43 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         String text = searchText(random);
         for (Person person : world.people) {
             // full first pages, so that the totals are counted (and remembered) rather than read off a short page
-            assertTotal(seed, "before the changes", person, firstRow, world.visibleTo(person.id()).size());
+            assertTotal(
+                    seed,
+                    "before the changes",
+                    person,
+                    firstRow,
+                    world.visibleTo(person.id()).size());
             api.get("/api/v2/collections", person.token(), Map.of("per_page", "1", "search", text));
         }
         VisibilityWorld before = world;
         world = db.transactionResult(configuration -> before.change(random, db, fixtures));
         Map<String, Set<Long>> hits = searchHits(seed, world, List.of(text));
         for (Person person : world.people) {
-            assertTotal(seed, "after the changes", person, firstRow, world.visibleTo(person.id()).size());
-            long found = world.visibleTo(person.id()).stream().filter(c -> hits.get(text).contains(c.id())).count();
+            assertTotal(
+                    seed,
+                    "after the changes",
+                    person,
+                    firstRow,
+                    world.visibleTo(person.id()).size());
+            long found = world.visibleTo(person.id()).stream()
+                    .filter(c -> hits.get(text).contains(c.id()))
+                    .count();
             assertTotal(seed, "after the changes", person, Map.of("per_page", "1", "search", text), found);
-            assertThat(listAll(seed, world, person, Map.of())).as("seed %d: list of user %d after the changes", seed,
-                    person.id()).containsExactlyElementsOf(world.visibleTo(person.id()).stream().map(Coll::id).toList());
+            assertThat(listAll(seed, world, person, Map.of()))
+                    .as("seed %d: list of user %d after the changes", seed, person.id())
+                    .containsExactlyElementsOf(
+                            world.visibleTo(person.id()).stream().map(Coll::id).toList());
         }
     }
 
     private void assertTotal(long seed, String when, Person person, Map<String, String> params, long expected) {
         ApiResponse response = api.get("/api/v2/collections", person.token(), params);
-        assertThat(response.status()).as("seed %d: %s: %s", seed, params, response.body()).isEqualTo(200);
-        assertThat(response.json().at("/meta/total").asLong()).as("seed %d, %s: total of %s for user %d", seed, when,
-                params, person.id()).isEqualTo(expected);
+        assertThat(response.status())
+                .as("seed %d: %s: %s", seed, params, response.body())
+                .isEqualTo(200);
+        assertThat(response.json().at("/meta/total").asLong())
+                .as("seed %d, %s: total of %s for user %d", seed, when, params, person.id())
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -114,7 +133,12 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
             Person caller = pick(random, world.people);
             readOne(seed, world, caller, collection, Long.toString(collection.id()), random);
             String uuid = collection.uuid().toString();
-            readOne(seed, world, pick(random, world.people), collection, random.nextInt(4) == 0 ? uuid.toUpperCase() : uuid,
+            readOne(
+                    seed,
+                    world,
+                    pick(random, world.people),
+                    collection,
+                    random.nextInt(4) == 0 ? uuid.toUpperCase() : uuid,
                     random);
         }
     }
@@ -134,13 +158,16 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
             params.put("per_page", "7");
         }
         ApiResponse response = api.get("/api/v2/collections/" + key, caller.token(), params);
-        String what = String.format("seed %d: GET collection %s as user %d (%s)", seed, key, caller.id(),
-                collection.visibleTo(caller.id()) ? "visible" : "invisible");
+        String what = String.format(
+                "seed %d: GET collection %s as user %d (%s)",
+                seed, key, caller.id(), collection.visibleTo(caller.id()) ? "visible" : "invisible");
         if (collection.visibleTo(caller.id())) {
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
             JsonNode item = response.json().get("data");
             assertThat(item.get("id").asLong()).as(what).isEqualTo(collection.id());
-            assertThat(item.get("uuid").asString()).as(what).isEqualTo(collection.uuid().toString());
+            assertThat(item.get("uuid").asString())
+                    .as(what)
+                    .isEqualTo(collection.uuid().toString());
             assertIncludes(what, world, collection, item, params.containsKey("include"));
             return;
         }
@@ -152,7 +179,8 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         assertThat(response.header("Content-Type")).as(what).isEqualTo(missing.header("Content-Type"));
     }
 
-    private void offsetPage(long seed, Random random, VisibilityWorld world, Person caller, RandomCollectionQuery query) {
+    private void offsetPage(
+            long seed, Random random, VisibilityWorld world, Person caller, RandomCollectionQuery query) {
         List<Coll> expected = query.expected(world);
         int perPage = 25;
         if (random.nextInt(100) < 70) {
@@ -170,15 +198,24 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
         List<JsonNode> items = new ArrayList<>(response.json().get("data").values());
         List<Long> ids = items.stream().map(item -> item.get("id").asLong()).toList();
-        assertThat(ids).as(what + ": only visible collections").allSatisfy(id ->
-                assertThat(world.byId(id).visibleTo(caller.id())).as("collection %d is visible", id).isTrue());
-        assertThat(response.json().at("/meta/total").asLong()).as(what + ": meta.total").isEqualTo(expected.size());
+        assertThat(ids)
+                .as(what + ": only visible collections")
+                .allSatisfy(id -> assertThat(world.byId(id).visibleTo(caller.id()))
+                        .as("collection %d is visible", id)
+                        .isTrue());
+        assertThat(response.json().at("/meta/total").asLong())
+                .as(what + ": meta.total")
+                .isEqualTo(expected.size());
         int from = (int) Math.min(expected.size(), (page - 1) * perPage);
         List<Long> expectedPage = expected.subList(from, Math.min(expected.size(), from + perPage)).stream()
-                .map(Coll::id).toList();
+                .map(Coll::id)
+                .toList();
         if (query.ranked()) {
-            assertThat(ids).as(what + ": page (ranked, so in any order)").doesNotHaveDuplicates()
-                    .hasSize(expectedPage.size()).isSubsetOf(expected.stream().map(Coll::id).toList());
+            assertThat(ids)
+                    .as(what + ": page (ranked, so in any order)")
+                    .doesNotHaveDuplicates()
+                    .hasSize(expectedPage.size())
+                    .isSubsetOf(expected.stream().map(Coll::id).toList());
         } else {
             assertThat(ids).as(what + ": page").containsExactlyElementsOf(expectedPage);
         }
@@ -197,25 +234,39 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
                 assertThat(item.propertyNames()).as(what + ": sparse fields").containsExactlyInAnyOrderElementsOf(keys);
             }
             if (include) {
-                assertIncludes(what, world, collection, item, query.params.get("include").contains("assets")
-                        && query.params.get("include").contains("owner"));
+                assertIncludes(
+                        what,
+                        world,
+                        collection,
+                        item,
+                        query.params.get("include").contains("assets")
+                                && query.params.get("include").contains("owner"));
             }
         }
     }
 
-    private static void assertIncludes(String what, VisibilityWorld world, Coll collection, JsonNode item, boolean both) {
+    private static void assertIncludes(
+            String what, VisibilityWorld world, Coll collection, JsonNode item, boolean both) {
         if (item.has("owner")) {
             assertThat(item.at("/owner/id").asLong()).as(what + ": owner").isEqualTo(collection.ownerId());
-            assertThat(item.at("/owner/name").asString()).as(what + ": owner").isEqualTo(world.nameOf(collection.ownerId()));
+            assertThat(item.at("/owner/name").asString())
+                    .as(what + ": owner")
+                    .isEqualTo(world.nameOf(collection.ownerId()));
         }
         if (item.has("assets")) {
-            assertThat(item.get("assets").values().stream().map(a -> a.get("id").asLong()).toList())
+            assertThat(item.get("assets").values().stream()
+                            .map(a -> a.get("id").asLong())
+                            .toList())
                     .as(what + ": assets of collection %d in order", collection.id())
                     .containsExactlyElementsOf(collection.assetIds());
-            assertThat(item.get("assets_count").asLong()).as(what).isEqualTo(collection.assetIds().size());
+            assertThat(item.get("assets_count").asLong())
+                    .as(what)
+                    .isEqualTo(collection.assetIds().size());
         }
         if (both) {
-            assertThat(item.has("owner") && item.has("assets")).as(what + ": both includes").isTrue();
+            assertThat(item.has("owner") && item.has("assets"))
+                    .as(what + ": both includes")
+                    .isTrue();
         }
     }
 
@@ -237,7 +288,9 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
             }
             Set<Long> matching = found.values().stream().flatMap(List::stream).collect(Collectors.toSet());
             for (Person person : world.people) {
-                Set<Long> expected = world.visibleTo(person.id()).stream().map(Coll::id).filter(matching::contains)
+                Set<Long> expected = world.visibleTo(person.id()).stream()
+                        .map(Coll::id)
+                        .filter(matching::contains)
                         .collect(Collectors.toSet());
                 assertThat(new HashSet<>(found.get(person.id())))
                         .as("seed %d: search `%s` as user %d finds every visible match", seed, text, person.id())
@@ -267,10 +320,17 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         ApiResponse response = api.get("/api/v2/collections", person.token(), query);
         String what = String.format("seed %d: GET %s as user %d", seed, query, person.id());
         assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
-        List<Long> ids = response.json().get("data").values().stream().map(item -> item.get("id").asLong()).toList();
-        assertThat(ids).as(what + ": only visible collections").allSatisfy(id ->
-                assertThat(world.byId(id).visibleTo(person.id())).as("collection %d is visible", id).isTrue());
-        assertThat(response.json().at("/meta/total").asLong()).as(what + ": meta.total").isEqualTo(ids.size());
+        List<Long> ids = response.json().get("data").values().stream()
+                .map(item -> item.get("id").asLong())
+                .toList();
+        assertThat(ids)
+                .as(what + ": only visible collections")
+                .allSatisfy(id -> assertThat(world.byId(id).visibleTo(person.id()))
+                        .as("collection %d is visible", id)
+                        .isTrue());
+        assertThat(response.json().at("/meta/total").asLong())
+                .as(what + ": meta.total")
+                .isEqualTo(ids.size());
         return ids;
     }
 
@@ -278,7 +338,11 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         Map<String, String> params = new LinkedHashMap<>(query.params);
         params.put("cursor", "");
         ApiResponse response = api.get("/api/v2/collections", caller.token(), params);
-        assertThat(response.status()).as("seed %d: GET %s: %s", seed, params, response.body()).isEqualTo(400);
-        assertThat(response.json().at("/errors/cursor").isArray()).as("seed %d: %s", seed, response.body()).isTrue();
+        assertThat(response.status())
+                .as("seed %d: GET %s: %s", seed, params, response.body())
+                .isEqualTo(400);
+        assertThat(response.json().at("/errors/cursor").isArray())
+                .as("seed %d: %s", seed, response.body())
+                .isTrue();
     }
 }

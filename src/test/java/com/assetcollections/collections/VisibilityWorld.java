@@ -20,8 +20,23 @@ import org.jooq.DSLContext;
  */
 final class VisibilityWorld {
 
-    static final List<String> WORDS = List.of("Summer", "paintings", "painting", "Brand", "assets", "Client",
-            "Ärger", "logo", "Face", "Facebook", "Messenger", "archive", "Draft", "ocean", "Ocean's", "50%_off");
+    static final List<String> WORDS = List.of(
+            "Summer",
+            "paintings",
+            "painting",
+            "Brand",
+            "assets",
+            "Client",
+            "Ärger",
+            "logo",
+            "Face",
+            "Facebook",
+            "Messenger",
+            "archive",
+            "Draft",
+            "ocean",
+            "Ocean's",
+            "50%_off");
     static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
 
     record Person(User user, String token) {
@@ -31,11 +46,19 @@ final class VisibilityWorld {
     }
 
     /** A member asset in collection order. */
-    record Member(long assetId, int position) {
-    }
+    record Member(long assetId, int position) {}
 
-    record Coll(long id, UUID uuid, long ownerId, String name, String description, boolean isPublic,
-            Instant createdAt, Instant updatedAt, Set<Long> sharedWith, List<Long> assetIds) {
+    record Coll(
+            long id,
+            UUID uuid,
+            long ownerId,
+            String name,
+            String description,
+            boolean isPublic,
+            Instant createdAt,
+            Instant updatedAt,
+            Set<Long> sharedWith,
+            List<Long> assetIds) {
 
         boolean visibleTo(long userId) {
             return isPublic || ownerId == userId || sharedWith.contains(userId);
@@ -80,11 +103,16 @@ final class VisibilityWorld {
         Instant created = EPOCH.plus(random.nextInt(400 * 24 * 60), ChronoUnit.MINUTES)
                 .plus(random.nextInt(1_000_000), ChronoUnit.MICROS);
         // a few collections share one instant, so that ties are broken by id
-        Instant updated = random.nextInt(100) < 20 ? created
-                : created.plus(random.nextInt(200 * 24 * 60), ChronoUnit.MINUTES).plus(random.nextInt(1_000_000), ChronoUnit.MICROS);
+        Instant updated = random.nextInt(100) < 20
+                ? created
+                : created.plus(random.nextInt(200 * 24 * 60), ChronoUnit.MINUTES)
+                        .plus(random.nextInt(1_000_000), ChronoUnit.MICROS);
         UUID uuid = new UUID(random.nextLong(), random.nextLong());
-        Fixtures.CollectionBuilder builder = fixtures.collection(owner.user(), name).description(description)
-                .created(created).updated(updated).uuid(uuid);
+        Fixtures.CollectionBuilder builder = fixtures.collection(owner.user(), name)
+                .description(description)
+                .created(created)
+                .updated(updated)
+                .uuid(uuid);
         long id = (isPublic ? builder.publicOne() : builder).create();
         Set<Long> sharedWith = new LinkedHashSet<>();
         for (Person person : people) {
@@ -104,7 +132,16 @@ final class VisibilityWorld {
             }
         }
         members.sort(Comparator.comparingInt(Member::position).thenComparingLong(Member::assetId));
-        return new Coll(id, uuid, owner.id(), name, description, isPublic, created, updated, sharedWith,
+        return new Coll(
+                id,
+                uuid,
+                owner.id(),
+                name,
+                description,
+                isPublic,
+                created,
+                updated,
+                sharedWith,
                 members.stream().map(Member::assetId).toList());
     }
 
@@ -114,12 +151,16 @@ final class VisibilityWorld {
      */
     VisibilityWorld change(Random random, DSLContext db, Fixtures fixtures) {
         List<Coll> after = new ArrayList<>(collections);
-        List<Coll> shared = after.stream().filter(c -> !c.sharedWith().isEmpty()).toList();
+        List<Coll> shared =
+                after.stream().filter(c -> !c.sharedWith().isEmpty()).toList();
         if (!shared.isEmpty()) {
             Coll from = pick(random, shared);
             Long user = pick(random, List.copyOf(from.sharedWith()));
-            db.deleteFrom(CollectionTable.SHARES).where(CollectionTable.SHARE_COLLECTION_ID.eq(from.id())
-                    .and(CollectionTable.SHARE_USER_ID.eq(user))).execute();
+            db.deleteFrom(CollectionTable.SHARES)
+                    .where(CollectionTable.SHARE_COLLECTION_ID
+                            .eq(from.id())
+                            .and(CollectionTable.SHARE_USER_ID.eq(user)))
+                    .execute();
             from.sharedWith().remove(user);
         }
         Coll to = pick(random, after);
@@ -130,13 +171,26 @@ final class VisibilityWorld {
         Coll flipped = pick(random, after);
         db.update(CollectionTable.COLLECTIONS)
                 .set(CollectionTable.COLLECTION_TYPE, flipped.isPublic() ? "private" : "public")
-                .where(CollectionTable.ID.eq(flipped.id())).execute();
-        after.set(after.indexOf(flipped), new Coll(flipped.id(), flipped.uuid(), flipped.ownerId(), flipped.name(),
-                flipped.description(), !flipped.isPublic(), flipped.createdAt(), flipped.updatedAt(),
-                flipped.sharedWith(), flipped.assetIds()));
+                .where(CollectionTable.ID.eq(flipped.id()))
+                .execute();
+        after.set(
+                after.indexOf(flipped),
+                new Coll(
+                        flipped.id(),
+                        flipped.uuid(),
+                        flipped.ownerId(),
+                        flipped.name(),
+                        flipped.description(),
+                        !flipped.isPublic(),
+                        flipped.createdAt(),
+                        flipped.updatedAt(),
+                        flipped.sharedWith(),
+                        flipped.assetIds()));
         if (after.size() > 1 && random.nextBoolean()) {
             Coll deleted = pick(random, after);
-            db.deleteFrom(CollectionTable.COLLECTIONS).where(CollectionTable.ID.eq(deleted.id())).execute();
+            db.deleteFrom(CollectionTable.COLLECTIONS)
+                    .where(CollectionTable.ID.eq(deleted.id()))
+                    .execute();
             after.remove(deleted);
         }
         return new VisibilityWorld(people, after);
@@ -155,7 +209,12 @@ final class VisibilityWorld {
     }
 
     String nameOf(long userId) {
-        return people.stream().filter(p -> p.id() == userId).findFirst().orElseThrow().user().name();
+        return people.stream()
+                .filter(p -> p.id() == userId)
+                .findFirst()
+                .orElseThrow()
+                .user()
+                .name();
     }
 
     static String phrase(Random random, int words) {

@@ -32,7 +32,9 @@ class ApiDocsTest {
         for (ExtraFilter filter : CollectionSchema.SCHEMA.extraFilters()) {
             assertThat(section).contains("`filter[" + filter.name() + "]`");
         }
-        CollectionSchema.SCHEMA.includes().forEach(include -> assertThat(section).contains("`include=" + include.name() + "`"));
+        CollectionSchema.SCHEMA
+                .includes()
+                .forEach(include -> assertThat(section).contains("`include=" + include.name() + "`"));
     }
 
     @Test
@@ -43,17 +45,25 @@ class ApiDocsTest {
     @Test
     void assetExtraFiltersAndIncludesAreDocumented() throws IOException {
         String section = section("## Assets");
-        AssetSchema.SCHEMA.extraFilters().forEach(filter -> assertThat(section).contains("`filter[" + filter.name() + "]`"));
-        AssetSchema.SCHEMA.includes().forEach(include -> assertThat(section).contains("`include=" + include.name() + "`"));
+        AssetSchema.SCHEMA
+                .extraFilters()
+                .forEach(filter -> assertThat(section).contains("`filter[" + filter.name() + "]`"));
+        AssetSchema.SCHEMA
+                .includes()
+                .forEach(include -> assertThat(section).contains("`include=" + include.name() + "`"));
     }
 
     private static void assertTableMatches(ResourceSchema schema, String section) {
         Map<String, List<String>> rows = fieldRows(section);
-        assertThat(rows.keySet()).as("documented fields of " + schema.name())
-                .containsExactlyElementsOf(schema.fields().stream().map(FieldSpec::name).toList());
+        assertThat(rows.keySet())
+                .as("documented fields of " + schema.name())
+                .containsExactlyElementsOf(
+                        schema.fields().stream().map(FieldSpec::name).toList());
         for (FieldSpec field : schema.fields()) {
             List<String> cells = rows.get(field.name());
-            assertThat(cells.get(0)).as(field.name() + " type").isEqualTo(field.type().label().replace("uuid", "string"));
+            assertThat(cells.get(0))
+                    .as(field.name() + " type")
+                    .isEqualTo(field.type().label().replace("uuid", "string"));
             String filterable = cells.get(1);
             if (!field.isFilterable()) {
                 assertThat(filterable).as(field.name() + " filterable").startsWith("no");

@@ -12,27 +12,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ValueTypeTest {
 
-    private static final String DATETIME_MESSAGE = "`filter[updated_since]` must be a date (`2023-01-01`), a date and time "
-            + "(`2023-01-01 13:45:00`) or an ISO-8601 date-time, got `%s`";
+    private static final String DATETIME_MESSAGE =
+            "`filter[updated_since]` must be a date (`2023-01-01`), a date and time "
+                    + "(`2023-01-01 13:45:00`) or an ISO-8601 date-time, got `%s`";
 
     private static Instant datetime(String text) {
         return (Instant) ValueType.DATETIME.parse(text, "filter[updated_since]");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "2023-01-01                        | 2023-01-01T00:00:00Z",
-        "2023-01-01 13:45:00               | 2023-01-01T13:45:00Z",
-        "2023-01-01T13:45:00               | 2023-01-01T13:45:00Z",
-        "2023-01-01T13:45                  | 2023-01-01T13:45:00Z",
-        "2023-01-01T13:45:00Z              | 2023-01-01T13:45:00Z",
-        "2023-01-01T13:45:00.5Z            | 2023-01-01T13:45:00.500Z",
-        "2023-01-01T15:45:00+02:00         | 2023-01-01T13:45:00Z",
-        "2023-01-01T08:45:00-05:00         | 2023-01-01T13:45:00Z",
-        "2023-01-01T00:30:00+02:00         | 2022-12-31T22:30:00Z",
-        "2023-01-01T13:45:00.5+02:00       | 2023-01-01T11:45:00.500Z",
-        "2023-01-01 13:45:00.123456        | 2023-01-01T13:45:00.123456Z",
-        "2023-01-01T13:45:00.1234567Z      | 2023-01-01T13:45:00.123456Z"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "2023-01-01                        | 2023-01-01T00:00:00Z",
+                "2023-01-01 13:45:00               | 2023-01-01T13:45:00Z",
+                "2023-01-01T13:45:00               | 2023-01-01T13:45:00Z",
+                "2023-01-01T13:45                  | 2023-01-01T13:45:00Z",
+                "2023-01-01T13:45:00Z              | 2023-01-01T13:45:00Z",
+                "2023-01-01T13:45:00.5Z            | 2023-01-01T13:45:00.500Z",
+                "2023-01-01T15:45:00+02:00         | 2023-01-01T13:45:00Z",
+                "2023-01-01T08:45:00-05:00         | 2023-01-01T13:45:00Z",
+                "2023-01-01T00:30:00+02:00         | 2022-12-31T22:30:00Z",
+                "2023-01-01T13:45:00.5+02:00       | 2023-01-01T11:45:00.500Z",
+                "2023-01-01 13:45:00.123456        | 2023-01-01T13:45:00.123456Z",
+                "2023-01-01T13:45:00.1234567Z      | 2023-01-01T13:45:00.123456Z"
+            })
     void readsDatesDateTimesAndIsoInstantsAsUtc(String text, String expected) {
         assertThat(datetime(text)).isEqualTo(Instant.parse(expected));
     }
@@ -56,11 +60,22 @@ class ValueTypeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"yesterday", "2023-02-30", "2023-13-01", "2023-01-01T25:00:00", "2023-1-1", "1672531200",
-            "2023-01-01 13:45:00 extra", "2023-01-01T13:45:00+25:00", ""})
+    @ValueSource(
+            strings = {
+                "yesterday",
+                "2023-02-30",
+                "2023-13-01",
+                "2023-01-01T25:00:00",
+                "2023-1-1",
+                "1672531200",
+                "2023-01-01 13:45:00 extra",
+                "2023-01-01T13:45:00+25:00",
+                ""
+            })
     void rejectsWhatIsNoDateNamingTheParameter(String text) {
         assertThatThrownBy(() -> datetime(text))
-                .isInstanceOfSatisfying(InvalidQuery.class, e -> assertThat(e.parameter()).isEqualTo("filter[updated_since]"))
+                .isInstanceOfSatisfying(
+                        InvalidQuery.class, e -> assertThat(e.parameter()).isEqualTo("filter[updated_since]"))
                 .hasMessage(DATETIME_MESSAGE, text.trim());
     }
 
@@ -69,20 +84,28 @@ class ValueTypeTest {
         assertThat(ValueType.INTEGER.parse("42", "filter[id]")).isEqualTo(42L);
         assertThat(ValueType.INTEGER.parse(" -7 ", "filter[id]")).isEqualTo(-7L);
         assertThat(ValueType.INTEGER.parse("9223372036854775807", "filter[id]")).isEqualTo(Long.MAX_VALUE);
-        for (String bad : new String[] {"", "1.5", "1e3", "0x10", "9223372036854775808", "12345678901234567890123", "abc"}) {
-            assertThatThrownBy(() -> ValueType.INTEGER.parse(bad, "filter[id]")).as(bad)
-                    .isInstanceOf(InvalidQuery.class).hasMessage("`filter[id]` must be a whole number, got `%s`", bad);
+        for (String bad :
+                new String[] {"", "1.5", "1e3", "0x10", "9223372036854775808", "12345678901234567890123", "abc"}) {
+            assertThatThrownBy(() -> ValueType.INTEGER.parse(bad, "filter[id]"))
+                    .as(bad)
+                    .isInstanceOf(InvalidQuery.class)
+                    .hasMessage("`filter[id]` must be a whole number, got `%s`", bad);
         }
     }
 
     @Test
     void readsCanonicalUuidsInEitherCase() {
         UUID uuid = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
-        assertThat(ValueType.UUID_.parse("123E4567-E89B-12D3-A456-426614174000", "filter[uuid]")).isEqualTo(uuid);
-        for (String bad : new String[] {"123", "{123e4567-e89b-12d3-a456-426614174000}", "123e4567e89b12d3a456426614174000",
-                "1-1-1-1-1"}) {
-            assertThatThrownBy(() -> ValueType.UUID_.parse(bad, "filter[uuid]")).as(bad).isInstanceOf(InvalidQuery.class)
-                    .hasMessage("`filter[uuid]` must be a UUID like `123e4567-e89b-12d3-a456-426614174000`, got `%s`", bad);
+        assertThat(ValueType.UUID_.parse("123E4567-E89B-12D3-A456-426614174000", "filter[uuid]"))
+                .isEqualTo(uuid);
+        for (String bad : new String[] {
+            "123", "{123e4567-e89b-12d3-a456-426614174000}", "123e4567e89b12d3a456426614174000", "1-1-1-1-1"
+        }) {
+            assertThatThrownBy(() -> ValueType.UUID_.parse(bad, "filter[uuid]"))
+                    .as(bad)
+                    .isInstanceOf(InvalidQuery.class)
+                    .hasMessage(
+                            "`filter[uuid]` must be a UUID like `123e4567-e89b-12d3-a456-426614174000`, got `%s`", bad);
         }
     }
 

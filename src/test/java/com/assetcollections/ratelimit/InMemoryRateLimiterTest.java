@@ -30,7 +30,9 @@ class InMemoryRateLimiterTest {
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.limit()).isEqualTo(5);
         assertThat(refused.remaining()).isZero();
-        assertThat(refused.retryAfterSeconds()).as("the rest of the one-minute window").isBetween(58L, 60L);
+        assertThat(refused.retryAfterSeconds())
+                .as("the rest of the one-minute window")
+                .isBetween(58L, 60L);
         assertThat(refused.resetEpochSecond()).isBetween(now + 58, now + 62);
     }
 

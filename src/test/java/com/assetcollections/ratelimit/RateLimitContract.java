@@ -38,15 +38,20 @@ abstract class RateLimitContract extends ApiTestBase {
             String token = fixtures.token(user);
             String narrow = fixtures.token(user, EnumSet.of(Scope.COLLECTIONS_READ));
             long id = fixtures.collection(user, "Alpha").create();
-            return List.of(() -> api.get("/api/v2/collections", token), () -> api.get("/api/v2/collections/" + id, token),
+            return List.of(
+                    () -> api.get("/api/v2/collections", token),
+                    () -> api.get("/api/v2/collections/" + id, token),
                     () -> api.get("/api/v2/collections/999999999", token),
                     () -> api.get("/api/v2/collections?filter%5Bnope%5D=1", narrow),
                     () -> api.get("/api/v2/collections?include=assets", narrow));
         });
         assertThat(responses).extracting(ApiResponse::status).containsExactly(200, 200, 404, 400, 403);
         for (int i = 0; i < responses.size(); i++) {
-            assertThat(responses.get(i).header("X-RateLimit-Limit")).as("request %d", i + 1).isEqualTo("5");
-            assertThat(responses.get(i).header("X-RateLimit-Remaining")).as("request %d", i + 1)
+            assertThat(responses.get(i).header("X-RateLimit-Limit"))
+                    .as("request %d", i + 1)
+                    .isEqualTo("5");
+            assertThat(responses.get(i).header("X-RateLimit-Remaining"))
+                    .as("request %d", i + 1)
                     .isEqualTo(Integer.toString(LIMIT - 1 - i));
         }
     }
@@ -65,9 +70,11 @@ abstract class RateLimitContract extends ApiTestBase {
             assertThat(refused.json().path("message").asString("")).isNotBlank();
             assertThat(refused.header("X-RateLimit-Limit")).isEqualTo("5");
             assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
-            assertThat(Long.parseLong(refused.header("Retry-After"))).as("Retry-After, seconds")
+            assertThat(Long.parseLong(refused.header("Retry-After")))
+                    .as("Retry-After, seconds")
                     .isBetween(1L, WINDOW.toSeconds());
-            assertThat(Long.parseLong(refused.header("X-RateLimit-Reset"))).as("X-RateLimit-Reset, unix time")
+            assertThat(Long.parseLong(refused.header("X-RateLimit-Reset")))
+                    .as("X-RateLimit-Reset, unix time")
                     .isBetween(before, after + WINDOW.toSeconds());
         }
     }
@@ -84,7 +91,9 @@ abstract class RateLimitContract extends ApiTestBase {
             }
             return calls;
         });
-        assertThat(responses).extracting(r -> r.header("X-RateLimit-Remaining")).containsExactly("4", "3", "2", "1", "0", "0");
+        assertThat(responses)
+                .extracting(r -> r.header("X-RateLimit-Remaining"))
+                .containsExactly("4", "3", "2", "1", "0", "0");
         assertThat(responses.get(LIMIT).status()).isEqualTo(429);
 
         ApiResponse other = api.get("/api/v2/collections", fixtures.token(fixtures.user("Bob")));
@@ -106,7 +115,9 @@ abstract class RateLimitContract extends ApiTestBase {
 
         ApiResponse again = api.get("/api/v2/collections", token[0]);
         assertThat(again.status()).as(again.body()).isEqualTo(200);
-        assertThat(again.header("X-RateLimit-Remaining")).as("a full window again").isEqualTo("4");
+        assertThat(again.header("X-RateLimit-Remaining"))
+                .as("a full window again")
+                .isEqualTo("4");
     }
 
     @Test
@@ -137,7 +148,9 @@ abstract class RateLimitContract extends ApiTestBase {
             if (Duration.ofNanos(System.nanoTime() - start).compareTo(WINDOW) < 0) {
                 return responses;
             }
-            assertThat(attempt).as("a burst of %d requests fitting in %s", calls.size(), WINDOW).isLessThan(5);
+            assertThat(attempt)
+                    .as("a burst of %d requests fitting in %s", calls.size(), WINDOW)
+                    .isLessThan(5);
         }
     }
 

@@ -9,40 +9,49 @@ import org.junit.jupiter.params.provider.ValueSource;
 class Fts5QueryTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "painting                  | (\"painting\")",
-        "oil  painting             | (\"oil\") AND (\"painting\")",
-        "\"oil painting\"          | (\"oil painting\")",
-        "\"oil painting\" classes  | (\"oil painting\") AND (\"classes\")",
-        "\"unclosed phrase         | (\"unclosed phrase\")",
-        "oil or acrylic            | (\"oil\" OR \"acrylic\")",
-        "oil OR acrylic or tempera | (\"oil\" OR \"acrylic\" OR \"tempera\")",
-        "oil or acrylic canvas     | (\"oil\" OR \"acrylic\") AND (\"canvas\")",
-        "or oil                    | (\"oil\")",
-        "oil or                    | (\"oil\")",
-        "painting -oil             | (\"painting\") NOT \"oil\"",
-        "painting -\"oil paint\"   | (\"painting\") NOT \"oil paint\"",
-        "-oil painting -acrylic    | (\"painting\") NOT \"oil\" NOT \"acrylic\"",
-        "Ärger                     | (\"Ärger\")",
-        "bob's                     | (\"bob's\")"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "painting                  | (\"painting\")",
+                "oil  painting             | (\"oil\") AND (\"painting\")",
+                "\"oil painting\"          | (\"oil painting\")",
+                "\"oil painting\" classes  | (\"oil painting\") AND (\"classes\")",
+                "\"unclosed phrase         | (\"unclosed phrase\")",
+                "oil or acrylic            | (\"oil\" OR \"acrylic\")",
+                "oil OR acrylic or tempera | (\"oil\" OR \"acrylic\" OR \"tempera\")",
+                "oil or acrylic canvas     | (\"oil\" OR \"acrylic\") AND (\"canvas\")",
+                "or oil                    | (\"oil\")",
+                "oil or                    | (\"oil\")",
+                "painting -oil             | (\"painting\") NOT \"oil\"",
+                "painting -\"oil paint\"   | (\"painting\") NOT \"oil paint\"",
+                "-oil painting -acrylic    | (\"painting\") NOT \"oil\" NOT \"acrylic\"",
+                "Ärger                     | (\"Ärger\")",
+                "bob's                     | (\"bob's\")"
+            })
     void writesWebSearchSyntaxAsQuotedFts5Terms(String text, String expected) {
         assertThat(Fts5Query.from(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "name:foo         | (\"name:foo\")",
-        "paint*           | (\"paint*\")",
-        "NEAR(a b)        | (\"NEAR(a\") AND (\"b)\")",
-        "a AND b          | (\"a\") AND (\"AND\") AND (\"b\")",
-        "say\"hi\"        | (\"say\"\"hi\"\"\")",
-        "^start           | (\"^start\")"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "name:foo         | (\"name:foo\")",
+                "paint*           | (\"paint*\")",
+                "NEAR(a b)        | (\"NEAR(a\") AND (\"b)\")",
+                "a AND b          | (\"a\") AND (\"AND\") AND (\"b\")",
+                "say\"hi\"        | (\"say\"\"hi\"\"\")",
+                "^start           | (\"^start\")"
+            })
     void quotesEverythingSoNoUserTextIsReadAsFts5Syntax(String text, String expected) {
         assertThat(Fts5Query.from(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "!!!", "... ?", "\"\"", "- -- ---", "'; --", "or", "OR or", "-oil", "-oil -\"a b\""})
+    @ValueSource(
+            strings = {"", "   ", "!!!", "... ?", "\"\"", "- -- ---", "'; --", "or", "OR or", "-oil", "-oil -\"a b\""})
     void findsNothingSearchableInPunctuationOrExclusionsAlone(String text) {
         assertThat(Fts5Query.from(text)).isEmpty();
     }

@@ -24,7 +24,8 @@ public final class ApiClient {
 
     /** GET {@code path} with a raw query string (sent as written; encode it yourself). */
     public ApiResponse getRaw(String pathAndQuery, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -44,7 +45,8 @@ public final class ApiClient {
 
     public ApiResponse send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = null;
             try {
                 json = response.body().isEmpty() ? null : JSON.readTree(response.body());

@@ -14,7 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@link SqliteDatabase#register} or {@link PostgresDatabase#register} (the latter also
  * annotated {@link RequiresPostgres}); the Spring context is shared per database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.demo-data=false", "app.rate-limit.per-minute=1000000"})
 public abstract class ApiTestBase {
 

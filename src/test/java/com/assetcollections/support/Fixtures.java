@@ -51,7 +51,8 @@ public final class Fixtures {
     }
 
     public User user(String name) {
-        return users.create(name, name.toLowerCase().replace(' ', '.') + "." + SEQUENCE.incrementAndGet() + "@example.com");
+        return users.create(
+                name, name.toLowerCase().replace(' ', '.') + "." + SEQUENCE.incrementAndGet() + "@example.com");
     }
 
     /** A token with every read scope. */
@@ -164,7 +165,9 @@ public final class Fixtures {
                     .set(AssetTable.TAGS_FOLDED, AssetTags.folded(tags))
                     .set(AssetTable.CREATED_AT, createdAt)
                     .set(AssetTable.UPDATED_AT, updatedAt == null ? createdAt : updatedAt)
-                    .returningResult(AssetTable.ID).fetchOne().value1();
+                    .returningResult(AssetTable.ID)
+                    .fetchOne()
+                    .value1();
         }
     }
 
@@ -219,7 +222,9 @@ public final class Fixtures {
                     .set(CollectionTable.COLLECTION_TYPE, type)
                     .set(CollectionTable.CREATED_AT, createdAt)
                     .set(CollectionTable.UPDATED_AT, updatedAt == null ? createdAt : updatedAt)
-                    .returningResult(CollectionTable.ID).fetchOne().value1();
+                    .returningResult(CollectionTable.ID)
+                    .fetchOne()
+                    .value1();
         }
     }
 }

@@ -15,5 +15,4 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @RequiresPostgres
 @ContextConfiguration(initializers = PostgresDatabase.Initializer.class)
-public @interface OnPostgres {
-}
+public @interface OnPostgres {}

@@ -19,11 +19,11 @@ public final class PostgresDatabase {
     private static final String HOST = System.getenv().getOrDefault("PGHOST", "127.0.0.1");
     private static final String PORT = System.getenv().getOrDefault("PGPORT", "5432");
     private static final String USER = System.getenv().getOrDefault("PGUSER", "postgres");
-    private static final String NAME = "ac_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String NAME =
+            "ac_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private static volatile boolean created;
 
-    private PostgresDatabase() {
-    }
+    private PostgresDatabase() {}
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", PostgresDatabase::url);
@@ -34,7 +34,8 @@ public final class PostgresDatabase {
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            TestPropertyValues.of("spring.datasource.url=" + url(), "spring.datasource.username=" + USER).applyTo(context);
+            TestPropertyValues.of("spring.datasource.url=" + url(), "spring.datasource.username=" + USER)
+                    .applyTo(context);
         }
     }
 
@@ -50,7 +51,8 @@ public final class PostgresDatabase {
         if (!created) {
             execute("CREATE DATABASE " + NAME);
             created = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)")));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)")));
         }
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
     }
@@ -60,7 +62,8 @@ public final class PostgresDatabase {
     }
 
     private static void execute(String sql) {
-        try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+        try (Connection connection = admin();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL: " + sql + " failed", e);

@@ -28,7 +28,8 @@ public @interface RequiresPostgres {
             if ("1".equals(System.getenv("REQUIRE_SERVICES"))) {
                 throw new IllegalStateException("REQUIRE_SERVICES=1 but PostgreSQL does not answer on 127.0.0.1:5432");
             }
-            return ConditionEvaluationResult.disabled("PostgreSQL is not running on 127.0.0.1:5432 (set REQUIRE_SERVICES=1 to fail instead)");
+            return ConditionEvaluationResult.disabled(
+                    "PostgreSQL is not running on 127.0.0.1:5432 (set REQUIRE_SERVICES=1 to fail instead)");
         }
     }
 }

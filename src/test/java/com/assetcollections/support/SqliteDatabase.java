@@ -14,8 +14,7 @@ public final class SqliteDatabase {
 
     private static Path file;
 
-    private SqliteDatabase() {
-    }
+    private SqliteDatabase() {}
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", SqliteDatabase::url);
@@ -39,6 +38,7 @@ public final class SqliteDatabase {
                 throw new UncheckedIOException(e);
             }
         }
-        return "jdbc:sqlite:" + file + "?journal_mode=WAL&transaction_mode=IMMEDIATE&busy_timeout=10000&foreign_keys=true";
+        return "jdbc:sqlite:" + file
+                + "?journal_mode=WAL&transaction_mode=IMMEDIATE&busy_timeout=10000&foreign_keys=true";
     }
 }
