@@ -20,7 +20,6 @@ import com.assetcollections.query.Source;
 import com.assetcollections.query.ValueType;
 import com.assetcollections.storage.FullTextSearch;
 import com.assetcollections.users.Users;
-import com.assetcollections.web.PageEnvelope;
 import com.assetcollections.web.PageLinks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,18 +95,7 @@ class AssetReader {
     }
 
     private Map<String, Object> page(Source source, ResourceQuery query, Caller caller, PageLinks links) {
-        if (query.paging().cursorMode()) {
-            ResourcePages.CursorPage page = pages.cursorPage(source, query, caller.userId());
-            return PageEnvelope.cursor(
-                    items(page.rows(), query, caller), query.paging().perPage(), page.next(), page.prev(), links);
-        }
-        ResourcePages.OffsetPage page = pages.offsetPage(source, query, caller.userId());
-        return PageEnvelope.offset(
-                items(page.rows(), query, caller),
-                page.total(),
-                query.paging().page(),
-                query.paging().perPage(),
-                links);
+        return pages.list(source, query, caller.userId(), links, rows -> items(rows, query, caller));
     }
 
     /** Assets are a catalogue, so totals are shared by all callers unless a filter depends on who asks. */

@@ -16,7 +16,6 @@ import com.assetcollections.query.ResourceQuery;
 import com.assetcollections.query.Source;
 import com.assetcollections.storage.FullTextSearch;
 import com.assetcollections.users.Users;
-import com.assetcollections.web.PageEnvelope;
 import com.assetcollections.web.PageLinks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,19 +51,7 @@ public class CollectionReader {
         caller.require(Scope.COLLECTIONS_READ);
         ResourceQuery query = QueryParser.parseList(CollectionSchema.SCHEMA, parameters);
         requireIncludeScopes(caller, query);
-        Source source = visibleTo(caller);
-        if (query.paging().cursorMode()) {
-            ResourcePages.CursorPage page = pages.cursorPage(source, query, caller.userId());
-            return PageEnvelope.cursor(
-                    items(page.rows(), query), query.paging().perPage(), page.next(), page.prev(), links);
-        }
-        ResourcePages.OffsetPage page = pages.offsetPage(source, query, caller.userId());
-        return PageEnvelope.offset(
-                items(page.rows(), query),
-                page.total(),
-                query.paging().page(),
-                query.paging().perPage(),
-                links);
+        return pages.list(visibleTo(caller), query, caller.userId(), links, rows -> items(rows, query));
     }
 
     Map<String, Object> one(Caller caller, String key, Map<String, String[]> parameters) {

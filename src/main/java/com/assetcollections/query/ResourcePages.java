@@ -2,6 +2,8 @@ package com.assetcollections.query;
 
 import com.assetcollections.storage.DataVersions;
 import com.assetcollections.storage.FullTextSearch;
+import com.assetcollections.web.PageEnvelope;
+import com.assetcollections.web.PageLinks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -41,6 +44,25 @@ public final class ResourcePages {
 
     /** @param next and {@code prev} are encoded cursors, or null at either end */
     public record CursorPage(List<Record> rows, String next, String prev) {}
+
+    /**
+     * The list envelope of a request: an offset page with its exact total, or a cursor page when
+     * the request asked for one; {@code writer} turns the page's rows into items.
+     */
+    public Map<String, Object> list(
+            Source source,
+            ResourceQuery query,
+            long callerId,
+            PageLinks links,
+            Function<List<Record>, List<Map<String, Object>>> writer) {
+        Paging paging = query.paging();
+        if (paging.cursorMode()) {
+            CursorPage page = cursorPage(source, query, callerId);
+            return PageEnvelope.cursor(writer.apply(page.rows()), paging.perPage(), page.next(), page.prev(), links);
+        }
+        OffsetPage page = offsetPage(source, query, callerId);
+        return PageEnvelope.offset(writer.apply(page.rows()), page.total(), paging.page(), paging.perPage(), links);
+    }
 
     public OffsetPage offsetPage(Source source, ResourceQuery query, long callerId) {
         long version = versions.current(source.dataSet());
