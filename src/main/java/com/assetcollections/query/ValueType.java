@@ -43,7 +43,8 @@ public enum ValueType {
         String value = raw.trim();
         return switch (this) {
             case INTEGER -> parseInteger(value, parameter);
-            case STRING, STRING_LIST -> text(raw, parameter);
+            case STRING -> text(raw, parameter);
+            case STRING_LIST -> itemText(raw, parameter);
             case UUID_ -> parseUuid(value, parameter);
             case DATETIME -> parseDateTime(value, parameter);
         };
@@ -58,6 +59,19 @@ public enum ValueType {
             throw new InvalidQuery(parameter, "`" + parameter + "` must not contain the NUL character (%00)");
         }
         return raw;
+    }
+
+    /**
+     * Text matched within one item of a list. The items are stored one per line for matching, so
+     * a value with a line break would match across two items; it can never match within one.
+     */
+    private static String itemText(String raw, String parameter) {
+        String text = text(raw, parameter);
+        if (text.indexOf('\n') >= 0) {
+            throw new InvalidQuery(
+                    parameter, "`" + parameter + "` must not contain a line break (%0A); it matches within one item");
+        }
+        return text;
     }
 
     private static Long parseInteger(String value, String parameter) {
