@@ -59,7 +59,9 @@ public final class AssetSchema {
                             .containsMatch(ASSET_TYPE)
                             .sortable(),
                     FieldSpec.of("mime_type", ValueType.STRING, MIME_TYPE, "the media type, e.g. `image/png`")
-                            .containsMatch(MIME_TYPE)
+                            // media types are ASCII (RFC 6838) but not always lower case (`macroEnabled`);
+                            // lower() folds ASCII alike on both databases
+                            .containsMatch(DSL.lower(MIME_TYPE))
                             .sortable(),
                     FieldSpec.of("url", ValueType.STRING, URL, "where the asset itself is stored"),
                     FieldSpec.of("tags", ValueType.STRING_LIST, TAGS, "short labels")
