@@ -13,7 +13,7 @@ import org.jooq.DSLContext;
  * that requests left the database as they found it. {@code api_tokens.last_used_at} is left out:
  * authenticating legitimately records the use of a token.
  */
-final class DatabaseChecksum {
+public final class DatabaseChecksum {
 
     private static final Map<String, String> TABLES = Map.of(
             "users", "select * from users order by id",
@@ -29,7 +29,7 @@ final class DatabaseChecksum {
     private DatabaseChecksum() {}
 
     /** Table name → "rows=<n> sha256=<hex>". */
-    static Map<String, String> of(DSLContext db) {
+    public static Map<String, String> of(DSLContext db) {
         Map<String, String> sums = new LinkedHashMap<>();
         TABLES.keySet().stream().sorted().forEach(table -> {
             var rows = db.fetch(TABLES.get(table));

@@ -1,7 +1,9 @@
 package com.assetcollections.collections;
 
 import static com.assetcollections.support.ApiClient.encode;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assetcollections.support.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,11 +18,11 @@ import org.junit.jupiter.params.provider.Arguments;
  * The hostile parameter names and values that {@link HostileInputPropertyContract} sends: SQL
  * fragments, huge numbers, unicode, NUL and control characters, empty values, malformed brackets,
  * unknown operators, bad dates and uuids, overlong text and garbage cursors; and a generator of
- * random ones.
+ * random ones; and what every answer to them must look like.
  */
-final class HostileInputs {
+public final class HostileInputs {
 
-    static final List<String> NAMES = List.of(
+    public static final List<String> NAMES = List.of(
             "filter[id]",
             "filter[name]",
             "filter[uuid]",
@@ -82,7 +84,7 @@ final class HostileInputs {
             "filter[name][' OR 1=1 --]",
             "sort; DROP TABLE collections");
 
-    static final List<String> VALUES = List.of(
+    public static final List<String> VALUES = List.of(
             "' OR 1=1 --",
             "1; DROP TABLE collections",
             "1) OR (1=1",
@@ -191,7 +193,7 @@ final class HostileInputs {
                     + "\u0130\u202e\ufeff\u65e5\u672c\ud83d\ude00";
 
     /** What the contract says a hand-picked query must answer. */
-    enum Expect {
+    public enum Expect {
         OK,
         NO_ROWS,
         BAD_REQUEST,
@@ -352,16 +354,16 @@ final class HostileInputs {
     }
 
     /** A comma list of {@code count} numbers. */
-    static String numbers(int count) {
+    public static String numbers(int count) {
         return IntStream.rangeClosed(1, count).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
     /** URL-safe base64 of {@code json}, as a cursor is written. */
-    static String cursor(String json) {
+    public static String cursor(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    static List<String> cursors() {
+    public static List<String> cursors() {
         return List.of(
                 "garbage",
                 "%%%",
@@ -386,7 +388,7 @@ final class HostileInputs {
     }
 
     /** 1 to 5 random pairs, names and values from the lists or made up, sometimes a key twice; percent-encoded. */
-    static String randomQuery(Random random) {
+    public static String randomQuery(Random random) {
         List<String> pairs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) {
@@ -402,7 +404,7 @@ final class HostileInputs {
         return String.join("&", pairs);
     }
 
-    static String randomText(Random random) {
+    public static String randomText(Random random) {
         StringBuilder text = new StringBuilder();
         for (int i = 0, n = random.nextInt(12); i < n; i++) {
             int at = random.nextInt(CHARS.length());
@@ -417,7 +419,24 @@ final class HostileInputs {
         return text.toString();
     }
 
-    static <T> T pick(Random random, List<T> items) {
+    /** 2xx or 4xx, JSON whatever was asked, and a non-blank {@code message} on every 4xx. */
+    public static void assertWellFormed(String request, ApiResponse response) {
+        assertThat(response.status()).as("%s: %s", request, response.body()).isBetween(200, 499);
+        assertThat(response.header("Content-Type"))
+                .as("%s: content type", request)
+                .startsWith("application/json");
+        assertThat(response.json())
+                .as("%s: a JSON body: %s", request, response.body())
+                .isNotNull();
+        if (response.status() >= 400) {
+            assertThat(response.json().path("message").isString())
+                    .as("%s: a message: %s", request, response.body())
+                    .isTrue();
+            assertThat(response.json().path("message").asString()).as(request).isNotBlank();
+        }
+    }
+
+    public static <T> T pick(Random random, List<T> items) {
         return items.get(random.nextInt(items.size()));
     }
 }

@@ -1,16 +1,16 @@
 package com.assetcollections.collections;
 
+import static com.assetcollections.collections.RandomValues.datetime;
+import static com.assetcollections.collections.RandomValues.fragment;
+import static com.assetcollections.collections.RandomValues.holds;
+import static com.assetcollections.collections.RandomValues.join;
+import static com.assetcollections.collections.RandomValues.pivot;
 import static com.assetcollections.collections.VisibilityWorld.pick;
 
 import com.assetcollections.collections.VisibilityWorld.Coll;
 import com.assetcollections.query.TextFolding;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +32,6 @@ final class RandomCollectionQuery {
             List.of("id", "name", "collection_type", "uuid", "owner_id", "created_at", "updated_at");
     static final List<String> FIELDS =
             List.of("id", "name", "collection_type", "uuid", "description", "owner_id", "created_at", "updated_at");
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     final Map<String, String> params = new LinkedHashMap<>();
     private final long callerId;
@@ -218,53 +216,6 @@ final class RandomCollectionQuery {
         filter("filter[" + name + "]", value, on ? predicate : c -> true);
     }
 
-    private static boolean holds(String op, int comparison) {
-        return switch (op) {
-            case "eq" -> comparison == 0;
-            case "gt" -> comparison > 0;
-            case "gte" -> comparison >= 0;
-            case "lt" -> comparison < 0;
-            default -> comparison <= 0;
-        };
-    }
-
-    private static Instant pivot(Random random, Instant near) {
-        return random.nextBoolean() ? near : near.plus(random.nextInt(20_000) - 10_000, ChronoUnit.MINUTES);
-    }
-
-    /** The pivot written in one of the accepted forms; {@code meant[0]} receives the instant that text denotes. */
-    private static String datetime(Random random, Instant pivot, Instant[] meant) {
-        switch (random.nextInt(4)) {
-            case 0 -> {
-                LocalDate day = LocalDate.ofInstant(pivot, ZoneOffset.UTC);
-                meant[0] = day.atStartOfDay().toInstant(ZoneOffset.UTC);
-                return day.toString();
-            }
-            case 1 -> {
-                meant[0] = pivot.truncatedTo(ChronoUnit.SECONDS);
-                return SECONDS.format(pivot);
-            }
-            case 2 -> {
-                meant[0] = pivot;
-                return pivot.atOffset(ZoneOffset.ofHours(2)).toString();
-            }
-            default -> {
-                meant[0] = pivot;
-                return pivot.toString();
-            }
-        }
-    }
-
-    private static String fragment(Random random, String word) {
-        int start = random.nextInt(Math.max(1, word.length() / 2));
-        String part = word.substring(start, Math.min(word.length(), start + 2 + random.nextInt(word.length())));
-        return random.nextBoolean() ? part.toUpperCase() : part;
-    }
-
-    private static String join(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
-
     private Comparator<Coll> order() {
         Comparator<Coll> order = (a, b) -> 0;
         for (String token : sortKeys) {
@@ -278,10 +229,7 @@ final class RandomCollectionQuery {
     private static Comparator<Coll> key(String field) {
         return switch (field) {
             case "id" -> Comparator.comparingLong(Coll::id);
-            case "name" ->
-                (a, b) -> Arrays.compare(
-                        TextFolding.fold(a.name()).codePoints().toArray(),
-                        TextFolding.fold(b.name()).codePoints().toArray());
+            case "name" -> Comparator.comparing(Coll::name, RandomValues.NAME_ORDER);
             case "collection_type" -> Comparator.comparing(Coll::type);
             case "uuid" -> Comparator.comparing(c -> c.uuid().toString());
             case "owner_id" -> Comparator.comparingLong(Coll::ownerId);

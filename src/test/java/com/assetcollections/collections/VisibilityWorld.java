@@ -8,19 +8,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * Generated users, collections (public and private, names and descriptions from a small
+ * Generated users, assets, collections (public and private, names and descriptions from a small
  * vocabulary so that filters and searches hit), shares and memberships, written through
- * {@link Fixtures}, together with the model of who may see what.
+ * {@link Fixtures}, together with the model of who may see what. Public for the assets
+ * property tests, which run over the same worlds.
  */
-final class VisibilityWorld {
+public final class VisibilityWorld {
 
-    static final List<String> WORDS = List.of(
+    public static final List<String> WORDS = List.of(
             "Summer",
             "paintings",
             "painting",
@@ -37,18 +39,38 @@ final class VisibilityWorld {
             "ocean",
             "Ocean's",
             "50%_off");
-    static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+    public static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+    /** Media types by asset type; one has capitals, as some registered types do. */
+    static final Map<String, List<String>> MIME_TYPES = Map.of(
+            "image", List.of("image/png", "image/jpeg", "image/svg+xml"),
+            "video", List.of("video/mp4", "video/quicktime"),
+            "audio", List.of("audio/mpeg"),
+            "document", List.of("application/pdf", "application/vnd.ms-excel.sheet.macroEnabled.12", "text/plain"),
+            "other", List.of("application/octet-stream", "application/x-tar", "application/xml"));
 
-    record Person(User user, String token) {
-        long id() {
+    public record Person(User user, String token) {
+        public long id() {
             return user.id();
         }
     }
 
+    /** An asset as written, every field of its response schema. */
+    public record Asset(
+            long id,
+            UUID uuid,
+            long ownerId,
+            String name,
+            String description,
+            String type,
+            String mimeType,
+            List<String> tags,
+            Instant createdAt,
+            Instant updatedAt) {}
+
     /** A member asset in collection order. */
     record Member(long assetId, int position) {}
 
-    record Coll(
+    public record Coll(
             long id,
             UUID uuid,
             long ownerId,
@@ -60,53 +82,118 @@ final class VisibilityWorld {
             Set<Long> sharedWith,
             List<Long> assetIds) {
 
-        boolean visibleTo(long userId) {
+        public boolean visibleTo(long userId) {
             return isPublic || ownerId == userId || sharedWith.contains(userId);
         }
 
-        String type() {
+        public String type() {
             return isPublic ? "public" : "private";
+        }
+
+        Coll withAssetIds(List<Long> ids) {
+            return new Coll(
+                    id, uuid, ownerId, name, description, isPublic, createdAt, updatedAt, sharedWith, List.copyOf(ids));
         }
     }
 
-    final List<Person> people;
-    final List<Coll> collections;
+    public final List<Person> people;
+    public final List<Coll> collections;
+    /** In id order. */
+    public final List<Asset> assets;
 
-    private VisibilityWorld(List<Person> people, List<Coll> collections) {
+    private VisibilityWorld(List<Person> people, List<Coll> collections, List<Asset> assets) {
         this.people = List.copyOf(people);
         this.collections = List.copyOf(collections);
+        this.assets = List.copyOf(assets);
     }
 
-    static VisibilityWorld generate(Random random, Fixtures fixtures) {
+    public static VisibilityWorld generate(Random random, Fixtures fixtures) {
+        return generate(random, fixtures, false);
+    }
+
+    /**
+     * @param withLargeCollection also one collection of more assets than an {@code include=assets}
+     *     embeds (more than 100), at positions with ties
+     */
+    public static VisibilityWorld generate(Random random, Fixtures fixtures, boolean withLargeCollection) {
         List<Person> people = new ArrayList<>();
         int userCount = 2 + random.nextInt(4);
         for (int i = 0; i < userCount; i++) {
             User user = fixtures.user("User " + phrase(random, 1));
             people.add(new Person(user, fixtures.token(user)));
         }
-        List<Long> assets = new ArrayList<>();
+        List<Asset> assets = new ArrayList<>();
         for (int i = 0, n = 2 + random.nextInt(6); i < n; i++) {
-            assets.add(fixtures.asset(pick(random, people).user(), phrase(random, 2), "image"));
+            assets.add(asset(random, fixtures, people));
         }
         List<Coll> collections = new ArrayList<>();
         for (int i = 0, n = 5 + random.nextInt(18); i < n; i++) {
-            collections.add(collection(random, fixtures, people, assets));
+            collections.add(collection(random, fixtures, people, assets, 30, 4));
         }
-        return new VisibilityWorld(people, collections);
+        if (withLargeCollection) {
+            List<Asset> many = new ArrayList<>();
+            for (int i = 0, n = 101 + random.nextInt(30); i < n; i++) {
+                many.add(asset(random, fixtures, people));
+            }
+            assets.addAll(many);
+            collections.add(collection(random, fixtures, people, many, 100, 60));
+        }
+        return new VisibilityWorld(people, collections, assets);
     }
 
-    private static Coll collection(Random random, Fixtures fixtures, List<Person> people, List<Long> assets) {
+    private static Asset asset(Random random, Fixtures fixtures, List<Person> people) {
+        Person owner = pick(random, people);
+        String name = phrase(random, 1 + random.nextInt(3));
+        String description = random.nextInt(100) < 30 ? null : phrase(random, 1 + random.nextInt(4));
+        String type = pick(random, List.of("image", "video", "audio", "document", "other"));
+        String mimeType = pick(random, MIME_TYPES.get(type));
+        List<String> tags = new ArrayList<>();
+        for (int i = 0, n = random.nextInt(4); i < n; i++) {
+            tags.add(pick(random, WORDS));
+        }
+        Instant created = instant(random);
+        Instant updated = random.nextInt(100) < 20 ? created : later(random, created);
+        UUID uuid = new UUID(random.nextLong(), random.nextLong());
+        long id = fixtures.asset(owner.user(), name)
+                .type(type)
+                .mime(mimeType)
+                .description(description)
+                .tags(tags.toArray(String[]::new))
+                .created(created)
+                .updated(updated)
+                .uuid(uuid)
+                .create();
+        return new Asset(id, uuid, owner.id(), name, description, type, mimeType, tags, created, updated);
+    }
+
+    private static Instant instant(Random random) {
+        return EPOCH.plus(random.nextInt(400 * 24 * 60), ChronoUnit.MINUTES)
+                .plus(random.nextInt(1_000_000), ChronoUnit.MICROS);
+    }
+
+    private static Instant later(Random random, Instant than) {
+        return than.plus(random.nextInt(200 * 24 * 60), ChronoUnit.MINUTES)
+                .plus(random.nextInt(1_000_000), ChronoUnit.MICROS);
+    }
+
+    /**
+     * @param memberChance percent chance of each asset to be a member
+     * @param positions    positions are drawn below this, so that some tie (ties order by asset id)
+     */
+    private static Coll collection(
+            Random random,
+            Fixtures fixtures,
+            List<Person> people,
+            List<Asset> assets,
+            int memberChance,
+            int positions) {
         Person owner = pick(random, people);
         boolean isPublic = random.nextInt(100) < 35;
         String name = phrase(random, 1 + random.nextInt(3));
         String description = random.nextInt(100) < 30 ? null : phrase(random, 1 + random.nextInt(4));
-        Instant created = EPOCH.plus(random.nextInt(400 * 24 * 60), ChronoUnit.MINUTES)
-                .plus(random.nextInt(1_000_000), ChronoUnit.MICROS);
+        Instant created = instant(random);
         // a few collections share one instant, so that ties are broken by id
-        Instant updated = random.nextInt(100) < 20
-                ? created
-                : created.plus(random.nextInt(200 * 24 * 60), ChronoUnit.MINUTES)
-                        .plus(random.nextInt(1_000_000), ChronoUnit.MICROS);
+        Instant updated = random.nextInt(100) < 20 ? created : later(random, created);
         UUID uuid = new UUID(random.nextLong(), random.nextLong());
         Fixtures.CollectionBuilder builder = fixtures.collection(owner.user(), name)
                 .description(description)
@@ -124,11 +211,11 @@ final class VisibilityWorld {
             }
         }
         List<Member> members = new ArrayList<>();
-        for (Long asset : assets) {
-            if (random.nextInt(100) < 30) {
-                int position = random.nextInt(4);
-                fixtures.member(id, asset, position);
-                members.add(new Member(asset, position));
+        for (Asset asset : assets) {
+            if (random.nextInt(100) < memberChance) {
+                int position = random.nextInt(positions);
+                fixtures.member(id, asset.id(), position);
+                members.add(new Member(asset.id(), position));
             }
         }
         members.sort(Comparator.comparingInt(Member::position).thenComparingLong(Member::assetId));
@@ -149,7 +236,7 @@ final class VisibilityWorld {
      * Writes a few changes — a share removed, a share added, a collection made public or private,
      * a collection deleted — and returns the world after them.
      */
-    VisibilityWorld change(Random random, DSLContext db, Fixtures fixtures) {
+    public VisibilityWorld change(Random random, DSLContext db, Fixtures fixtures) {
         List<Coll> after = new ArrayList<>(collections);
         List<Coll> shared =
                 after.stream().filter(c -> !c.sharedWith().isEmpty()).toList();
@@ -193,22 +280,68 @@ final class VisibilityWorld {
                     .execute();
             after.remove(deleted);
         }
-        return new VisibilityWorld(people, after);
+        return new VisibilityWorld(people, after, assets);
     }
 
-    List<Coll> visibleTo(long userId) {
+    /**
+     * Takes one asset out of a collection and adds one to the end of another, and returns the
+     * world after them.
+     */
+    public VisibilityWorld changeMembers(Random random, DSLContext db, Fixtures fixtures) {
+        List<Coll> after = new ArrayList<>(collections);
+        List<Coll> filled = after.stream().filter(c -> !c.assetIds().isEmpty()).toList();
+        if (!filled.isEmpty()) {
+            Coll from = pick(random, filled);
+            Long removed = pick(random, from.assetIds());
+            db.deleteFrom(CollectionTable.MEMBERS)
+                    .where(CollectionTable.MEMBER_COLLECTION_ID
+                            .eq(from.id())
+                            .and(CollectionTable.MEMBER_ASSET_ID.eq(removed)))
+                    .execute();
+            List<Long> kept = new ArrayList<>(from.assetIds());
+            kept.remove(removed);
+            after.set(after.indexOf(from), from.withAssetIds(kept));
+        }
+        Coll to = pick(random, after);
+        Asset added = pick(random, assets);
+        if (!to.assetIds().contains(added.id())) {
+            // generated positions are below 100, so this one comes last
+            fixtures.member(to.id(), added.id(), 1000 + to.assetIds().size());
+            List<Long> grown = new ArrayList<>(to.assetIds());
+            grown.add(added.id());
+            after.set(after.indexOf(to), to.withAssetIds(grown));
+        }
+        return new VisibilityWorld(people, after, assets);
+    }
+
+    public List<Coll> visibleTo(long userId) {
         return collections.stream().filter(c -> c.visibleTo(userId)).toList();
     }
 
-    Coll byId(long id) {
+    public Coll byId(long id) {
         return collections.stream().filter(c -> c.id() == id).findFirst().orElseThrow();
     }
 
-    long unusedId() {
-        return collections.stream().mapToLong(Coll::id).max().orElse(0) + 1_000_000;
+    public Asset assetById(long id) {
+        return assets.stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
-    String nameOf(long userId) {
+    /** The collections holding the asset that the user may see, by id. */
+    public List<Coll> visibleHolding(long assetId, long userId) {
+        return collections.stream()
+                .filter(c -> c.assetIds().contains(assetId) && c.visibleTo(userId))
+                .sorted(Comparator.comparingLong(Coll::id))
+                .toList();
+    }
+
+    /** An id no collection (nor asset) has. */
+    public long unusedId() {
+        long collections = this.collections.stream().mapToLong(Coll::id).max().orElse(0);
+        long assets = this.assets.stream().mapToLong(Asset::id).max().orElse(0);
+        return Math.max(collections, assets) + 1_000_000;
+    }
+
+    public String nameOf(long userId) {
         return people.stream()
                 .filter(p -> p.id() == userId)
                 .findFirst()
@@ -217,7 +350,7 @@ final class VisibilityWorld {
                 .name();
     }
 
-    static String phrase(Random random, int words) {
+    public static String phrase(Random random, int words) {
         List<String> chosen = new ArrayList<>();
         for (int i = 0; i < words; i++) {
             chosen.add(pick(random, WORDS));
@@ -225,7 +358,7 @@ final class VisibilityWorld {
         return String.join(" ", chosen);
     }
 
-    static <T> T pick(Random random, List<T> items) {
+    public static <T> T pick(Random random, List<T> items) {
         return items.get(random.nextInt(items.size()));
     }
 }

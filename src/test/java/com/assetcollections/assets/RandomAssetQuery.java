@@ -1,0 +1,315 @@
+package com.assetcollections.assets;
+
+import static com.assetcollections.collections.RandomValues.datetime;
+import static com.assetcollections.collections.RandomValues.fragment;
+import static com.assetcollections.collections.RandomValues.holds;
+import static com.assetcollections.collections.RandomValues.join;
+import static com.assetcollections.collections.RandomValues.pivot;
+import static com.assetcollections.collections.VisibilityWorld.pick;
+
+import com.assetcollections.collections.RandomValues;
+import com.assetcollections.collections.VisibilityWorld;
+import com.assetcollections.collections.VisibilityWorld.Asset;
+import com.assetcollections.collections.VisibilityWorld.Coll;
+import com.assetcollections.query.TextFolding;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * A random request of the assets query language over a {@link VisibilityWorld} — every filter and
+ * operator, {@code filter[collection]}, sort, search — and, computed in Java, which assets it must
+ * return for a caller and in which order: from the catalogue, or from one collection's contents.
+ * Also random sparse fields and includes to put on top, and search texts.
+ */
+final class RandomAssetQuery {
+
+    static final List<String> SORTABLE =
+            List.of("id", "uuid", "name", "asset_type", "mime_type", "owner_id", "created_at", "updated_at");
+    static final List<String> FIELDS = List.of(
+            "id",
+            "uuid",
+            "name",
+            "description",
+            "asset_type",
+            "mime_type",
+            "url",
+            "tags",
+            "owner_id",
+            "created_at",
+            "updated_at");
+    private static final List<String> TYPES = List.of("image", "video", "audio", "document", "other");
+
+    final Map<String, String> params = new LinkedHashMap<>();
+    private final VisibilityWorld world;
+    private final long callerId;
+    private Predicate<Asset> matches = a -> true;
+    private final List<String> sortKeys = new ArrayList<>();
+    private String search;
+
+    private RandomAssetQuery(VisibilityWorld world, long callerId) {
+        this.world = world;
+        this.callerId = callerId;
+    }
+
+    /** Filters, sort and search only (paging, fields and includes are the caller's to add). */
+    static RandomAssetQuery generate(
+            Random random, VisibilityWorld world, long callerId, Map<String, Set<Long>> searchHits) {
+        RandomAssetQuery query = new RandomAssetQuery(world, callerId);
+        for (int i = 0, n = random.nextInt(4); i < n; i++) {
+            query.randomFilter(random);
+        }
+        if (random.nextInt(100) < 60) {
+            List<String> keys = new ArrayList<>(SORTABLE);
+            Collections.shuffle(keys, random);
+            List<String> tokens = new ArrayList<>();
+            for (String key : keys.subList(0, 1 + random.nextInt(3))) {
+                boolean descending = random.nextBoolean();
+                query.sortKeys.add((descending ? "-" : "") + key);
+                tokens.add((descending ? "-" : random.nextInt(10) == 0 ? "+" : "") + key);
+            }
+            query.params.put("sort", String.join(",", tokens));
+        }
+        if (!searchHits.isEmpty() && random.nextInt(100) < 25) {
+            query.search = pick(random, List.copyOf(searchHits.keySet()));
+            Set<Long> hits = searchHits.get(query.search);
+            query.params.put("search", query.search);
+            query.and(a -> hits.contains(a.id()));
+        }
+        return query;
+    }
+
+    /** Search without sort: ordered by relevance, which the model does not compute. */
+    boolean ranked() {
+        return search != null && sortKeys.isEmpty();
+    }
+
+    /** What {@code GET /api/v2/assets} must return, in order (unless {@link #ranked()}). */
+    List<Asset> expected() {
+        return world.assets.stream().filter(matches).sorted(order()).toList();
+    }
+
+    /**
+     * What {@code GET /api/v2/collections/{id}/assets} must return, in order (unless ranked): the
+     * collection's own order (position, then id) when no sort is given.
+     */
+    List<Asset> expectedIn(Coll collection) {
+        List<Asset> members = collection.assetIds().stream()
+                .map(world::assetById)
+                .filter(matches)
+                .toList();
+        return sortKeys.isEmpty() ? members : members.stream().sorted(order()).toList();
+    }
+
+    /** Random sparse fields and includes, with sparse fields for the included types. */
+    static void decorate(Random random, Map<String, String> params) {
+        if (random.nextInt(100) < 30) {
+            params.put("fields[assets]", randomFields(random, RandomAssetQuery.FIELDS, true));
+        }
+        if (random.nextInt(100) < 60) {
+            String include = pick(random, List.of("collections", "owner", "collections,owner", "owner,collections"));
+            params.put("include", include);
+            if (include.contains("collections") && random.nextBoolean()) {
+                params.put("fields[collections]", randomFields(random, AssetItems.SLIM_COLLECTION, false));
+            }
+            if (include.contains("owner") && random.nextBoolean()) {
+                params.put("fields[users]", randomFields(random, AssetItems.SLIM_USER, false));
+            }
+        } else if (random.nextInt(100) < 20) {
+            // sparse fields of a type that is not included narrow nothing and embed nothing
+            params.put("fields[collections]", "id");
+        }
+    }
+
+    /** Some of the fields (at least one, and {@code id} if asked), comma-separated in random order. */
+    static String randomFields(Random random, List<String> fields, boolean withId) {
+        List<String> chosen = new ArrayList<>(fields.stream()
+                .filter(f -> random.nextBoolean() || (withId && f.equals("id")))
+                .toList());
+        if (chosen.isEmpty()) {
+            chosen.add(pick(random, fields));
+        }
+        Collections.shuffle(chosen, random);
+        return String.join(",", chosen);
+    }
+
+    /** One or two words of the vocabulary, sometimes with search syntax (or, -, a phrase). */
+    static String searchText(Random random) {
+        String word = pick(random, VisibilityWorld.WORDS);
+        String other = pick(random, VisibilityWorld.WORDS);
+        return switch (random.nextInt(5)) {
+            case 0 -> word + " " + other;
+            case 1 -> word + " or " + other;
+            case 2 -> word + " -" + other;
+            case 3 -> "\"" + word + " " + other + "\"";
+            default -> random.nextBoolean() ? word.toLowerCase() : word;
+        };
+    }
+
+    private void randomFilter(Random random) {
+        Asset some = pick(random, world.assets);
+        long pivotUser = pick(random, world.people).id();
+        switch (random.nextInt(19)) {
+            case 0 -> {
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) {
+                    ids.add(
+                            random.nextInt(6) == 0
+                                    ? world.unusedId() + i
+                                    : pick(random, world.assets).id());
+                }
+                String name = pick(random, List.of("filter[id]", "filter[id][in]"));
+                filter(name, join(ids), a -> ids.contains(a.id()));
+            }
+            case 1 -> compare(random, "id", some.id(), Asset::id);
+            case 2 -> {
+                List<Asset> chosen = List.of(some, pick(random, world.assets));
+                String value = chosen.subList(0, 1 + random.nextInt(2)).stream()
+                        .map(a -> random.nextBoolean()
+                                ? a.uuid().toString()
+                                : a.uuid().toString().toUpperCase())
+                        .collect(Collectors.joining(","));
+                String name = pick(random, List.of("filter[uuid]", "filter[uuid][in]"));
+                filter(name, value, a -> value.toLowerCase().contains(a.uuid().toString()));
+            }
+            case 3 ->
+                filter("filter[uuid][eq]", some.uuid().toString(), a -> a.uuid().equals(some.uuid()));
+            case 4 -> text(random, "name", some.name(), Asset::name);
+            case 5 -> contains(random, "name", fragment(random, pick(random, VisibilityWorld.WORDS)), Asset::name);
+            case 6 -> text(random, "description", some.description(), Asset::description);
+            case 7 -> {
+                boolean isNull = random.nextBoolean();
+                filter(
+                        "filter[description][null]",
+                        pick(random, isNull ? List.of("1", "true") : List.of("0", "false")),
+                        a -> (a.description() == null) == isNull);
+            }
+            case 8 -> text(random, "asset_type", pick(random, TYPES), Asset::type);
+            case 9 -> text(random, "mime_type", some.mimeType(), Asset::mimeType);
+            case 10 ->
+                contains(
+                        random,
+                        "tags",
+                        fragment(random, pick(random, VisibilityWorld.WORDS)),
+                        a -> String.join("\n", a.tags()));
+            case 11 -> {
+                List<Long> owners = List.of(pivotUser, random.nextInt(4) == 0 ? pivotUser + 1000 : pivotUser);
+                filter("filter[owner_id]", join(owners), a -> owners.contains(a.ownerId()));
+            }
+            case 12 -> compare(random, "owner_id", pivotUser, Asset::ownerId);
+            case 13 -> {
+                Instant[] meant = new Instant[1];
+                String text = datetime(random, pivot(random, some.updatedAt()), meant);
+                filter("filter[updated_since]", text, a -> a.updatedAt().isAfter(meant[0]));
+            }
+            case 14 -> compareTime(random, "created_at", pivot(random, some.createdAt()), Asset::createdAt);
+            case 15 -> compareTime(random, "updated_at", pivot(random, some.updatedAt()), Asset::updatedAt);
+            default -> collectionFilter(random);
+        }
+    }
+
+    /** A collection the caller may see (or not), or one that does not exist. */
+    private void collectionFilter(Random random) {
+        if (random.nextInt(8) == 0) {
+            filter("filter[collection]", Long.toString(world.unusedId()), a -> false);
+            return;
+        }
+        Coll collection = pick(random, world.collections);
+        boolean visible = collection.visibleTo(callerId);
+        filter(
+                "filter[collection]",
+                Long.toString(collection.id()),
+                a -> visible && collection.assetIds().contains(a.id()));
+    }
+
+    /** contains, eq or starts_with on a text field, with a value taken from {@code sample} (a row's value). */
+    private void text(Random random, String field, String sample, Function<Asset, String> value) {
+        String source = sample == null ? pick(random, VisibilityWorld.WORDS) : sample;
+        switch (random.nextInt(3)) {
+            case 0 -> contains(random, field, fragment(random, source), value);
+            case 1 -> filter("filter[" + field + "][eq]", source, a -> source.equals(value.apply(a)));
+            default -> {
+                String prefix = random.nextBoolean()
+                        ? source.substring(0, 1 + random.nextInt(source.length()))
+                        : fragment(random, source);
+                String cased = random.nextBoolean() ? prefix.toUpperCase() : prefix;
+                String folded = TextFolding.fold(cased);
+                filter(
+                        "filter[" + field + "][starts_with]",
+                        cased,
+                        a -> value.apply(a) != null
+                                && TextFolding.fold(value.apply(a)).startsWith(folded));
+            }
+        }
+    }
+
+    private void contains(Random random, String field, String needle, Function<Asset, String> value) {
+        String folded = TextFolding.fold(needle);
+        String name = random.nextBoolean() ? "filter[" + field + "]" : "filter[" + field + "][contains]";
+        filter(
+                name,
+                needle,
+                a -> value.apply(a) != null && TextFolding.fold(value.apply(a)).contains(folded));
+    }
+
+    private void compare(Random random, String field, long pivot, Function<Asset, Long> value) {
+        String op = pick(random, List.of("eq", "gt", "gte", "lt", "lte"));
+        filter(
+                "filter[" + field + "][" + op + "]",
+                Long.toString(pivot),
+                a -> holds(op, Long.compare(value.apply(a), pivot)));
+    }
+
+    private void compareTime(Random random, String field, Instant pivot, Function<Asset, Instant> value) {
+        String op = pick(random, List.of("eq", "gt", "gte", "lt", "lte"));
+        Instant[] meant = new Instant[1];
+        String text = op.equals("eq") ? pivot.toString() : datetime(random, pivot, meant);
+        Instant at = op.equals("eq") ? pivot : meant[0];
+        filter(
+                "filter[" + field + "][" + op + "]",
+                text,
+                a -> holds(op, value.apply(a).compareTo(at)));
+    }
+
+    private void filter(String name, String value, Predicate<Asset> predicate) {
+        if (params.putIfAbsent(name, value) == null) {
+            and(predicate);
+        }
+    }
+
+    private void and(Predicate<Asset> predicate) {
+        matches = matches.and(predicate);
+    }
+
+    private Comparator<Asset> order() {
+        Comparator<Asset> order = (a, b) -> 0;
+        for (String token : sortKeys) {
+            boolean descending = token.startsWith("-");
+            Comparator<Asset> key = key(descending ? token.substring(1) : token);
+            order = order.thenComparing(descending ? key.reversed() : key);
+        }
+        return order.thenComparingLong(Asset::id);
+    }
+
+    private static Comparator<Asset> key(String field) {
+        return switch (field) {
+            case "id" -> Comparator.comparingLong(Asset::id);
+            case "uuid" -> Comparator.comparing(a -> a.uuid().toString());
+            case "name" -> Comparator.comparing(Asset::name, RandomValues.NAME_ORDER);
+            case "asset_type" -> Comparator.comparing(Asset::type);
+            case "mime_type" -> Comparator.comparing(Asset::mimeType);
+            case "owner_id" -> Comparator.comparingLong(Asset::ownerId);
+            case "created_at" -> Comparator.comparing(Asset::createdAt);
+            default -> Comparator.comparing(Asset::updatedAt);
+        };
+    }
+}
