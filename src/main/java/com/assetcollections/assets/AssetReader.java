@@ -56,6 +56,7 @@ class AssetReader {
     Map<String, Object> list(Caller caller, Map<String, String[]> parameters, PageLinks links) {
         caller.require(Scope.ASSETS_READ);
         ResourceQuery query = QueryParser.parseList(AssetSchema.SCHEMA, parameters);
+        requireCollectionScope(caller, query);
         Source catalogue = new Source(
                 ASSETS, DSL.noCondition(), scopeKey("all", query, caller), search, "assets", List.of(ID, OWNER_ID));
         return page(catalogue, query, caller, links);
@@ -65,6 +66,7 @@ class AssetReader {
             Caller caller, long collectionId, Map<String, String[]> parameters, PageLinks links) {
         caller.require(Scope.ASSETS_READ);
         ResourceQuery query = QueryParser.parseList(AssetSchema.SCHEMA, parameters);
+        requireCollectionScope(caller, query);
         if (query.sort().isEmpty() && query.search() == null) {
             query = query.withSort(COLLECTION_ORDER);
         }
@@ -84,6 +86,7 @@ class AssetReader {
     Map<String, Object> one(Caller caller, String key, Map<String, String[]> parameters) {
         caller.require(Scope.ASSETS_READ);
         ResourceQuery query = QueryParser.parseItem(AssetSchema.SCHEMA, parameters);
+        requireCollectionScope(caller, query);
         Source catalogue = new Source(ASSETS, DSL.noCondition(), "all", search, "assets", List.of(ID, OWNER_ID));
         Record row = pages.item(catalogue, ItemKey.condition(key, ID, UUID_, "asset"), query);
         if (row == null) {
@@ -92,6 +95,13 @@ class AssetReader {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", items(List.of(row), query, caller).get(0));
         return body;
+    }
+
+    /** What shows collections (their names, or which ones hold an asset) needs the collections scope too. */
+    private static void requireCollectionScope(Caller caller, ResourceQuery query) {
+        if (query.includes(COLLECTIONS.name()) || query.filtersOn("collection")) {
+            caller.require(Scope.COLLECTIONS_READ);
+        }
     }
 
     private Map<String, Object> page(Source source, ResourceQuery query, Caller caller, PageLinks links) {

@@ -126,6 +126,7 @@ public final class QueryParser {
             ExtraFilter filter = extra.get();
             Object value = filter.parse(raw, key);
             return java.util.Optional.of(new FilterClause(
+                    name,
                     name + "=" + canonical(value),
                     caller -> filter.condition().apply(value, caller),
                     filter.byCaller()));
@@ -140,6 +141,7 @@ public final class QueryParser {
         }
         List<Object> values = filterValues(field, operator, key, raw);
         return java.util.Optional.of(new FilterClause(
+                name,
                 name + "[" + operator.token() + "]="
                         + values.stream().map(QueryParser::canonical).collect(Collectors.joining(",")),
                 caller -> FieldConditions.condition(field, operator, values),

@@ -29,6 +29,11 @@ public record ResourceQuery(
         return includeFields.getOrDefault(include.resource(), include.slimFields());
     }
 
+    /** Whether the request filters on {@code filter[name]} (with or without an operator). */
+    public boolean filtersOn(String name) {
+        return filters.stream().anyMatch(filter -> filter.name().equals(name));
+    }
+
     /** Whether the matching rows depend on who asks beyond the source's own scope (e.g. {@code filter[mine]}). */
     public boolean matchesByCaller() {
         return filters.stream().anyMatch(FilterClause::byCaller);

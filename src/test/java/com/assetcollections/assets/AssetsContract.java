@@ -226,6 +226,22 @@ abstract class AssetsContract extends ApiTestBase {
     }
 
     @Test
+    void showsWhichCollectionsHoldAnAssetOnlyWithTheCollectionsReadScope() {
+        String assetsOnly = fixtures.token(bob, EnumSet.of(Scope.ASSETS_READ));
+        long open = fixtures.collection(alice, "Open").publicOne().create();
+
+        assertThat(api.get("/api/v2/assets", assetsOnly).status()).isEqualTo(200);
+        for (ApiResponse response : List.of(
+                api.get("/api/v2/assets", assetsOnly, Map.of("include", "collections")),
+                api.get("/api/v2/assets/" + sunset, assetsOnly, Map.of("include", "collections")),
+                api.get("/api/v2/assets", assetsOnly, Map.of("filter[collection]", Long.toString(open))))) {
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.json().get("message").asString())
+                    .isEqualTo("this token lacks the `collections:read` scope");
+        }
+    }
+
+    @Test
     void pagesWithTheSameEnvelopeAsCollections() {
         ApiResponse response = api.getRaw("/api/v2/assets?per_page=3&page=2&sort=id", bobToken);
         assertThat(ids(response)).containsExactly(manual);

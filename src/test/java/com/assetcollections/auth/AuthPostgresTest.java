@@ -1,15 +1,6 @@
 package com.assetcollections.auth;
 
-import com.assetcollections.support.PostgresDatabase;
-import com.assetcollections.support.RequiresPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import com.assetcollections.support.OnPostgres;
 
-@RequiresPostgres
-class AuthPostgresTest extends AuthContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
-    }
-}
+@OnPostgres
+class AuthPostgresTest extends AuthContract {}

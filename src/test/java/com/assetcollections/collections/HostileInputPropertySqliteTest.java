@@ -1,13 +1,6 @@
 package com.assetcollections.collections;
 
-import com.assetcollections.support.SqliteDatabase;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import com.assetcollections.support.OnSqlite;
 
-class HostileInputPropertySqliteTest extends HostileInputPropertyContract {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        SqliteDatabase.register(registry);
-    }
-}
+@OnSqlite
+class HostileInputPropertySqliteTest extends HostileInputPropertyContract {}

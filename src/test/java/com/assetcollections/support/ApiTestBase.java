@@ -10,9 +10,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The running application on a real port over one database, with an empty database before each
- * test. Subclasses choose the database with a {@code @DynamicPropertySource} that calls
- * {@link SqliteDatabase#register} or {@link PostgresDatabase#register} (the latter also
- * annotated {@link RequiresPostgres}); the Spring context is shared per database.
+ * test. Subclasses choose the database with {@link OnSqlite} or {@link OnPostgres}; classes with
+ * the same settings share one application context (one server and pool per database).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One throw-away PostgreSQL database per test run on the local server (127.0.0.1:5432, user
@@ -24,11 +23,6 @@ public final class PostgresDatabase {
     private static volatile boolean created;
 
     private PostgresDatabase() {}
-
-    public static void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", PostgresDatabase::url);
-        registry.add("spring.datasource.username", () -> USER);
-    }
 
     /** Points a test context at this database; see {@link OnPostgres}. */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {

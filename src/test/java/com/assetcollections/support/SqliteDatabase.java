@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** One throw-away SQLite database file per test run, configured as the application configures it. */
 public final class SqliteDatabase {
@@ -15,10 +14,6 @@ public final class SqliteDatabase {
     private static Path file;
 
     private SqliteDatabase() {}
-
-    public static void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", SqliteDatabase::url);
-    }
 
     /** Points a test context at this database; see {@link OnSqlite}. */
     public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
