@@ -117,6 +117,31 @@ abstract class CollectionAssetsContract extends ApiTestBase {
     }
 
     @Test
+    void embeddedAssetsFollowEveryCommittedWriteAtOnce() {
+        Map<String, String> include = Map.of("include", "assets", "fields[assets]", "id,name");
+        assertThat(api.get("/api/v2/collections/" + board, bobToken, include)
+                        .json()
+                        .at("/data/assets")
+                        .findValues("id"))
+                .extracting(JsonNode::asLong)
+                .containsExactly(mango, zebra, apple);
+
+        db.deleteFrom(com.assetcollections.collections.CollectionTable.MEMBERS)
+                .where(com.assetcollections.collections.CollectionTable.MEMBER_ASSET_ID.eq(mango))
+                .execute();
+        db.update(AssetTable.ASSETS)
+                .set(AssetTable.NAME, "Zebra photo, retouched")
+                .where(AssetTable.ID.eq(zebra))
+                .execute();
+
+        JsonNode assets = api.get("/api/v2/collections/" + board, bobToken, include)
+                .json()
+                .at("/data/assets");
+        assertThat(assets.findValues("id")).extracting(JsonNode::asLong).containsExactly(zebra, apple);
+        assertThat(assets.get(0).get("name").asString()).isEqualTo("Zebra photo, retouched");
+    }
+
+    @Test
     void rejectsSparseFieldsOutsideTheSlimSchema() {
         ApiResponse response = api.get(
                 "/api/v2/collections/" + board, bobToken, Map.of("include", "assets", "fields[assets]", "tags"));
