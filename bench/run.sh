@@ -166,8 +166,9 @@ statements() {
 # Figures are only worth taking on a quiet machine. Between two measurements our own app, database
 # and wrk are idle, so CPU busy over 3 s is other work (builds, test suites); the 1-minute load
 # average still carries our previous run, so it alone would not tell. Wait (30 s steps, at most
-# QUIET_WAIT seconds) while the load is above MAX_LOAD and more than a third of a core is busy;
-# then measure anyway, and the load written next to the figures tells the reader.
+# QUIET_WAIT seconds) while the load is above MAX_LOAD and more than a third of a core is busy,
+# or more than a whole core is busy whatever the load (a build that just started has not raised
+# the 1-minute average yet); then measure anyway: the figures' rows show load and busy share.
 busy_percent() {
   local a b
   read -r _ a1 a2 a3 a4 a5 a6 a7 _ < /proc/stat; a=$((a1 + a2 + a3 + a5 + a6 + a7)); b=$((a + a4))
@@ -181,7 +182,7 @@ wait_for_quiet() {
   while :; do
     busy=$(busy_percent)
     load=$(cut -d' ' -f1 /proc/loadavg)
-    awk -v l="$load" -v b="$busy" -v m="${MAX_LOAD:-3}" 'BEGIN { exit !(l > m && b > 17) }' || break
+    awk -v l="$load" -v b="$busy" -v m="${MAX_LOAD:-3}" 'BEGIN { exit !((l > m && b > 17) || b > 50) }' || break
     [ "$waited" -ge "${QUIET_WAIT:-900}" ] && { log "still busy after $waited s (load $load, $busy % CPU); measuring anyway"; break; }
     log "machine busy (load $load, $busy % CPU while the benchmark is idle); waiting 30 s"
     ps aux --sort=-%cpu | sed -n 2,4p | cut -c1-150 >&2
