@@ -1,11 +1,21 @@
 package com.assetcollections.collections;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.Scope;
+import com.assetcollections.web.ConditionalWrite;
+import com.assetcollections.web.IdempotentPosts;
+import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.PageLinks;
+import com.assetcollections.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,9 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
 class CollectionController {
 
     private final CollectionReader reader;
+    private final CollectionWriter writer;
+    private final RequestBodies bodies;
+    private final JsonResponses responses;
+    private final IdempotentPosts posts;
 
-    CollectionController(CollectionReader reader) {
+    CollectionController(
+            CollectionReader reader,
+            CollectionWriter writer,
+            RequestBodies bodies,
+            JsonResponses responses,
+            IdempotentPosts posts) {
         this.reader = reader;
+        this.writer = writer;
+        this.bodies = bodies;
+        this.responses = responses;
+        this.posts = posts;
     }
 
     @GetMapping
@@ -25,7 +48,48 @@ class CollectionController {
     }
 
     @GetMapping("/{key}")
-    Map<String, Object> one(@PathVariable String key, Caller caller, HttpServletRequest request) {
-        return reader.one(caller, key, request.getParameterMap());
+    ResponseEntity<Map<String, Object>> one(@PathVariable String key, Caller caller, HttpServletRequest request) {
+        return responses.read(reader.one(caller, key, request.getParameterMap()));
+    }
+
+    @PostMapping
+    ResponseEntity<byte[]> create(Caller caller, HttpServletRequest request) {
+        caller.require(Scope.COLLECTIONS_WRITE);
+        byte[] body = bodies.raw(request);
+        return posts.run(caller.userId(), request, body, () -> {
+            long id = writer.create(caller, bodies.parse(body, CollectionWriter.FIELDS));
+            return responses.created(reader.current(caller, id), "/api/v2/collections/" + id);
+        });
+    }
+
+    @PatchMapping("/{key}")
+    ResponseEntity<byte[]> update(
+            @PathVariable String key,
+            Caller caller,
+            HttpServletRequest request,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        caller.require(Scope.COLLECTIONS_WRITE);
+        long id = writer.update(
+                caller,
+                key,
+                bodies.read(request, CollectionWriter.FIELDS),
+                ifMatch(reader, responses, caller, ifMatch));
+        return responses.ok(reader.current(caller, id));
+    }
+
+    @DeleteMapping("/{key}")
+    ResponseEntity<Void> delete(
+            @PathVariable String key,
+            Caller caller,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        writer.delete(caller, key, ifMatch(reader, responses, caller, ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The If-Match check of a write to a collection: against its full representation, read in the write. */
+    static ConditionalWrite ifMatch(CollectionReader reader, JsonResponses responses, Caller caller, String ifMatch) {
+        return ifMatch == null
+                ? ConditionalWrite.NONE
+                : id -> responses.checkIfMatch(ifMatch, () -> reader.current(caller, id));
     }
 }

@@ -56,6 +56,18 @@ public class CollectionReader {
 
     Map<String, Object> one(Caller caller, String key, Map<String, String[]> parameters) {
         caller.require(Scope.COLLECTIONS_READ);
+        return item(caller, key, parameters);
+    }
+
+    /**
+     * The full representation of a collection the caller has just written (or is about to): the
+     * body of write responses and the state {@code If-Match} is compared with. Needs no read scope.
+     */
+    Map<String, Object> current(Caller caller, long id) {
+        return item(caller, Long.toString(id), Map.of());
+    }
+
+    private Map<String, Object> item(Caller caller, String key, Map<String, String[]> parameters) {
         ResourceQuery query = QueryParser.parseItem(CollectionSchema.SCHEMA, parameters);
         requireIncludeScopes(caller, query);
         Record row = pages.item(visibleTo(caller), ItemKey.condition(key, ID, UUID_, "collection"), query);

@@ -73,7 +73,12 @@ public final class CollectionSchema {
                     ExtraFilter.flag("public", caller -> Visibility.isPublic(), "only public collections"),
                     ExtraFilter.flag("mine", Visibility::ownedBy, "only collections the caller created"),
                     ExtraFilter.flag(
-                            "shared_with_me", Visibility::sharedWith, "only collections shared with the caller")),
+                            "shared_with_me", Visibility::sharedWith, "only collections shared with the caller"),
+                    ExtraFilter.byCaller(
+                            "share_level",
+                            ValueType.STRING,
+                            (level, caller) -> Visibility.sharedWithAt(caller, (String) level),
+                            "only collections shared with the caller at this level: `view` or `edit`")),
             List.of(
                     new Include(
                             "assets",

@@ -7,6 +7,7 @@ import static com.assetcollections.collections.CollectionTable.SHARES;
 import static com.assetcollections.collections.CollectionTable.SHARE_COLLECTION_ID;
 import static com.assetcollections.collections.CollectionTable.SHARE_USER_ID;
 
+import com.assetcollections.query.InvalidQuery;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
@@ -29,6 +30,21 @@ public final class Visibility {
 
     static Condition ownedBy(long userId) {
         return OWNER_ID.eq(userId);
+    }
+
+    /** Shared with the user at {@code level} (`view` or `edit`); anything else is a 400. */
+    static Condition sharedWithAt(long userId, String level) {
+        String wanted = level.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!wanted.equals("view") && !wanted.equals("edit")) {
+            throw new InvalidQuery(
+                    "filter[share_level]", "`filter[share_level]` must be `view` or `edit`, got `" + level + "`");
+        }
+        return DSL.exists(DSL.selectOne()
+                .from(SHARES)
+                .where(SHARE_COLLECTION_ID
+                        .eq(ID)
+                        .and(SHARE_USER_ID.eq(userId))
+                        .and(CollectionTable.SHARE_LEVEL.eq(wanted))));
     }
 
     static Condition sharedWith(long userId) {

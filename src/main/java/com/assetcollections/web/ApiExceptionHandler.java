@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -29,6 +31,48 @@ class ApiExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ApiError> notFound(NotFound e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> invalidBody(InvalidBody e) {
+        return ResponseEntity.unprocessableContent().body(new ApiError(e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> malformedBody(MalformedBody e) {
+        return ResponseEntity.badRequest().body(ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> payloadTooLarge(PayloadTooLarge e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> preconditionFailed(PreconditionFailed e) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> conflict(Conflict e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> forbidden(Forbidden e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ApiError.of(e.getMessage()));
+    }
+
+    /** A body Spring itself could not read (e.g. a handler that binds a JSON record). */
+    @ExceptionHandler
+    ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(ApiError.of("the request body is not a valid JSON object"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .body(ApiError.of("send the request body as application/json"));
     }
 
     @ExceptionHandler

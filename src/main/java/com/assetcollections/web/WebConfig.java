@@ -16,6 +16,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -66,6 +67,19 @@ class WebConfig implements WebMvcConfigurer {
         FilterRegistrationBean<BearerTokenFilter> registration =
                 new FilterRegistrationBean<>(new BearerTokenFilter(tokens, errors));
         registration.setOrder(1);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    /**
+     * ETags on every successful API GET (a hash of the body; handlers of single items may set their
+     * own, equal one first), and 304 for a matching If-None-Match.
+     */
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
+                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.setOrder(3);
         registration.addUrlPatterns("/api/*");
         return registration;
     }

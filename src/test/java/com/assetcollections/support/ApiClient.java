@@ -43,6 +43,55 @@ public final class ApiClient {
         return getRaw(path, token);
     }
 
+    /** POST, PUT, PATCH or DELETE with a JSON body (null for none) and extra headers (name, value, ...). */
+    public ApiResponse write(String method, String path, String token, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(
+                        method,
+                        json == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    public ApiResponse post(String path, String token, String json, String... headers) {
+        return write("POST", path, token, json, headers);
+    }
+
+    public ApiResponse put(String path, String token, String json, String... headers) {
+        return write("PUT", path, token, json, headers);
+    }
+
+    public ApiResponse patch(String path, String token, String json, String... headers) {
+        return write("PATCH", path, token, json, headers);
+    }
+
+    public ApiResponse delete(String path, String token, String... headers) {
+        return write("DELETE", path, token, null, headers);
+    }
+
+    /** GET with extra headers (name, value, ...). */
+    public ApiResponse getWith(String path, String token, String... headers) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
     public ApiResponse send(HttpRequest request) {
         try {
             HttpResponse<String> response =

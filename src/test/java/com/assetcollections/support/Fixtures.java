@@ -48,6 +48,11 @@ public final class Fixtures {
         db.deleteFrom(AssetTable.ASSETS).execute();
         db.deleteFrom(UserTable.TOKENS).execute();
         db.deleteFrom(UserTable.USERS).execute();
+        for (String table : List.of(
+                "idempotency_keys", "collection_tombstone_viewers", "collection_tombstones", "asset_tombstones")) {
+            db.deleteFrom(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table)))
+                    .execute();
+        }
     }
 
     public User user(String name) {

@@ -1,0 +1,74 @@
+package com.assetcollections.collections;
+
+import static com.assetcollections.collections.CollectionTable.COLLECTIONS;
+import static com.assetcollections.collections.CollectionTable.ID;
+import static com.assetcollections.collections.CollectionTable.OWNER_ID;
+import static com.assetcollections.collections.CollectionTable.SHARES;
+import static com.assetcollections.collections.CollectionTable.SHARE_COLLECTION_ID;
+import static com.assetcollections.collections.CollectionTable.SHARE_LEVEL;
+import static com.assetcollections.collections.CollectionTable.SHARE_USER_ID;
+import static com.assetcollections.collections.CollectionTable.UUID_;
+
+import com.assetcollections.auth.Caller;
+import com.assetcollections.query.ItemKey;
+import com.assetcollections.storage.SqlTypes;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record3;
+import org.jooq.SQLDialect;
+import org.jooq.SelectConditionStep;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Finds the collection a write names and locks its row until the transaction ends, so that
+ * concurrent writes to one collection (membership order, If-Match checks) take turns. SQLite
+ * needs no row lock: its write transactions run one at a time.
+ */
+@Repository
+class CollectionLocks {
+
+    private final DSLContext db;
+
+    CollectionLocks(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The collection {@code key} names if the caller may see it, locked; otherwise 404. */
+    EditableCollection lock(Caller caller, String key) {
+        return find(caller, key, true);
+    }
+
+    /** As {@link #lock}, for reads that need the caller's access but no lock. */
+    EditableCollection find(Caller caller, String key) {
+        return find(caller, key, false);
+    }
+
+    private EditableCollection find(Caller caller, String key, boolean lock) {
+        Field<String> level = DSL.select(SHARE_LEVEL)
+                .from(SHARES)
+                .where(SHARE_COLLECTION_ID.eq(ID).and(SHARE_USER_ID.eq(caller.userId())))
+                .asField("level");
+        SelectConditionStep<Record3<Long, Long, String>> select = db.select(ID, OWNER_ID, level)
+                .from(COLLECTIONS)
+                .where(ItemKey.condition(key, ID, UUID_, "collection").and(Visibility.visibleTo(caller.userId())));
+        Record3<Long, Long, String> row = lock && db.dialect().family() == SQLDialect.POSTGRES
+                ? select.forUpdate().of(COLLECTIONS).fetchOne()
+                : select.fetchOne();
+        if (row == null) {
+            throw ItemKey.notFound(key, "collection");
+        }
+        EditableCollection.Access access = row.value2() == caller.userId()
+                ? EditableCollection.Access.OWNER
+                : "edit".equals(row.value3()) ? EditableCollection.Access.EDIT : EditableCollection.Access.VIEW;
+        return new EditableCollection(row.value1(), row.value2(), access);
+    }
+
+    /** Marks a change of the collection's own data (its fields, membership or shares). */
+    void touch(long id) {
+        db.update(COLLECTIONS)
+                .set(CollectionTable.UPDATED_AT, SqlTypes.now())
+                .where(ID.eq(id))
+                .execute();
+    }
+}

@@ -1,0 +1,166 @@
+package com.assetcollections.collections;
+
+import static com.assetcollections.collections.CollectionTable.MEMBERS;
+import static com.assetcollections.collections.CollectionTable.MEMBER_ADDED_AT;
+import static com.assetcollections.collections.CollectionTable.MEMBER_ASSET_ID;
+import static com.assetcollections.collections.CollectionTable.MEMBER_COLLECTION_ID;
+import static com.assetcollections.collections.CollectionTable.MEMBER_POSITION;
+
+import com.assetcollections.assets.AssetTable;
+import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.Scope;
+import com.assetcollections.storage.SqlTypes;
+import com.assetcollections.web.ConditionalWrite;
+import com.assetcollections.web.InvalidBody;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which assets a collection holds and in what order. Every change computes the new order in
+ * full and writes only the rows whose position changed, so positions stay 1..n without gaps;
+ * the collection row is locked first, so concurrent changes to one collection take turns.
+ */
+@Service
+class Memberships {
+
+    /** The most asset ids one request may name. */
+    static final int MAX_IDS = 1000;
+
+    private final DSLContext db;
+    private final CollectionLocks locks;
+
+    Memberships(DSLContext db, CollectionLocks locks) {
+        this.db = db;
+        this.locks = locks;
+    }
+
+    /**
+     * Adds the assets not yet in the collection at {@code position} (1-based; null or past the end:
+     * at the end), in the order given; assets already in it stay where they are.
+     */
+    @Transactional
+    long add(Caller caller, String key, List<Long> assetIds, Long position, ConditionalWrite condition) {
+        EditableCollection collection = editable(caller, key, condition);
+        requireAssetsExist(assetIds);
+        List<Long> order = currentOrder(collection.id());
+        Set<Long> present = new HashSet<>(order);
+        List<Long> added = assetIds.stream().filter(id -> !present.contains(id)).toList();
+        int at = position == null ? order.size() : (int) Math.min(order.size(), position - 1);
+        List<Long> next = new ArrayList<>(order.subList(0, at));
+        next.addAll(added);
+        next.addAll(order.subList(at, order.size()));
+        return write(collection.id(), next);
+    }
+
+    /** Makes the collection hold exactly {@code assetIds}, in that order. */
+    @Transactional
+    long replace(Caller caller, String key, List<Long> assetIds, ConditionalWrite condition) {
+        EditableCollection collection = editable(caller, key, condition);
+        requireAssetsExist(assetIds);
+        return write(collection.id(), assetIds);
+    }
+
+    /** Moves one asset of the collection to {@code position} (1-based; past the end: last). */
+    @Transactional
+    long move(Caller caller, String key, long assetId, long position, ConditionalWrite condition) {
+        EditableCollection collection = editable(caller, key, condition);
+        List<Long> order = new ArrayList<>(currentOrder(collection.id()));
+        if (!order.remove(assetId)) {
+            throw new com.assetcollections.web.NotFound(
+                    "asset " + assetId + " is not in collection " + collection.id());
+        }
+        order.add((int) Math.min(order.size(), position - 1), assetId);
+        return write(collection.id(), order);
+    }
+
+    /** Removes the assets from the collection; ids not in it are ignored. */
+    @Transactional
+    long remove(Caller caller, String key, List<Long> assetIds, ConditionalWrite condition) {
+        EditableCollection collection = editable(caller, key, condition);
+        List<Long> order = new ArrayList<>(currentOrder(collection.id()));
+        order.removeAll(assetIds);
+        return write(collection.id(), order);
+    }
+
+    private EditableCollection editable(Caller caller, String key, ConditionalWrite condition) {
+        caller.require(Scope.COLLECTIONS_WRITE);
+        EditableCollection collection = locks.lock(caller, key);
+        collection.requireEdit();
+        condition.check(collection.id());
+        return collection;
+    }
+
+    private void requireAssetsExist(List<Long> assetIds) {
+        if (assetIds.isEmpty()) {
+            return;
+        }
+        Set<Long> found = new HashSet<>(db.select(AssetTable.ID)
+                .from(AssetTable.ASSETS)
+                .where(AssetTable.ID.in(assetIds))
+                .fetch(AssetTable.ID));
+        List<String> missing = assetIds.stream()
+                .filter(id -> !found.contains(id))
+                .map(String::valueOf)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidBody(
+                    "asset_ids",
+                    "no " + (missing.size() == 1 ? "asset has id " : "assets have ids ") + String.join(", ", missing));
+        }
+    }
+
+    private List<Long> currentOrder(long collectionId) {
+        return db.select(MEMBER_ASSET_ID)
+                .from(MEMBERS)
+                .where(MEMBER_COLLECTION_ID.eq(collectionId))
+                .orderBy(MEMBER_POSITION, MEMBER_ASSET_ID)
+                .fetch(MEMBER_ASSET_ID);
+    }
+
+    /** Writes the order {@code next} (a list without repeats) over the stored one; returns the collection id. */
+    private long write(long collectionId, List<Long> next) {
+        Map<Long, Integer> stored = new LinkedHashMap<>();
+        db.select(MEMBER_ASSET_ID, MEMBER_POSITION)
+                .from(MEMBERS)
+                .where(MEMBER_COLLECTION_ID.eq(collectionId))
+                .forEach(r -> stored.put(r.value1(), r.value2()));
+        Set<Long> kept = new HashSet<>(next);
+        List<Long> gone =
+                stored.keySet().stream().filter(id -> !kept.contains(id)).toList();
+        List<Query> changes = new ArrayList<>();
+        if (!gone.isEmpty()) {
+            changes.add(db.deleteFrom(MEMBERS)
+                    .where(MEMBER_COLLECTION_ID.eq(collectionId).and(MEMBER_ASSET_ID.in(gone))));
+        }
+        Instant now = SqlTypes.now();
+        for (int i = 0; i < next.size(); i++) {
+            long assetId = next.get(i);
+            Integer position = stored.get(assetId);
+            if (position == null) {
+                changes.add(db.insertInto(MEMBERS)
+                        .set(MEMBER_COLLECTION_ID, collectionId)
+                        .set(MEMBER_ASSET_ID, assetId)
+                        .set(MEMBER_POSITION, i + 1)
+                        .set(MEMBER_ADDED_AT, now));
+            } else if (position != i + 1) {
+                changes.add(db.update(MEMBERS)
+                        .set(MEMBER_POSITION, i + 1)
+                        .where(MEMBER_COLLECTION_ID.eq(collectionId).and(MEMBER_ASSET_ID.eq(assetId))));
+            }
+        }
+        if (!changes.isEmpty()) {
+            db.batch(changes).execute();
+            locks.touch(collectionId);
+        }
+        return collectionId;
+    }
+}

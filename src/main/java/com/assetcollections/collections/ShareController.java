@@ -1,0 +1,98 @@
+package com.assetcollections.collections;
+
+import static com.assetcollections.collections.CollectionController.ifMatch;
+
+import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.Scope;
+import com.assetcollections.web.IdempotentPosts;
+import com.assetcollections.web.JsonResponses;
+import com.assetcollections.web.RequestBodies;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who a collection is shared with: only its owner lists and changes this. */
+@RestController
+@RequestMapping("/api/v2/collections/{key}/shares")
+class ShareController {
+
+    private final Shares shares;
+    private final CollectionReader reader;
+    private final RequestBodies bodies;
+    private final JsonResponses responses;
+    private final IdempotentPosts posts;
+
+    ShareController(
+            Shares shares,
+            CollectionReader reader,
+            RequestBodies bodies,
+            JsonResponses responses,
+            IdempotentPosts posts) {
+        this.shares = shares;
+        this.reader = reader;
+        this.bodies = bodies;
+        this.responses = responses;
+        this.posts = posts;
+    }
+
+    @GetMapping
+    Map<String, Object> list(@PathVariable String key, Caller caller) {
+        return Map.of("data", shares.list(caller, key));
+    }
+
+    /** 201 for a new share, 200 when the user already had one (its level is set to the one asked for). */
+    @PostMapping
+    ResponseEntity<byte[]> share(
+            @PathVariable String key,
+            Caller caller,
+            HttpServletRequest request,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        caller.require(Scope.COLLECTIONS_WRITE);
+        byte[] raw = bodies.raw(request);
+        return posts.run(caller.userId(), request, raw, () -> {
+            Shares.Shared shared = shares.share(
+                    caller, key, bodies.parse(raw, Shares.FIELDS), ifMatch(reader, responses, caller, ifMatch));
+            return ResponseEntity.status(shared.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(responses.bytes(Map.of("data", shared.share())));
+        });
+    }
+
+    @PatchMapping("/{userId}")
+    Map<String, Object> changeLevel(
+            @PathVariable String key,
+            @PathVariable long userId,
+            Caller caller,
+            HttpServletRequest request,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        caller.require(Scope.COLLECTIONS_WRITE);
+        return Map.of(
+                "data",
+                shares.changeLevel(
+                        caller,
+                        key,
+                        userId,
+                        bodies.read(request, List.of("level")),
+                        ifMatch(reader, responses, caller, ifMatch)));
+    }
+
+    @DeleteMapping("/{userId}")
+    ResponseEntity<Void> unshare(
+            @PathVariable String key,
+            @PathVariable long userId,
+            Caller caller,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        shares.unshare(caller, key, userId, ifMatch(reader, responses, caller, ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+}

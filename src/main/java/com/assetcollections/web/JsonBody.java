@@ -1,0 +1,149 @@
+package com.assetcollections.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The JSON object body of a write request, read field by field. Each reader records what is wrong
+ * with its field instead of throwing, so that {@link #validate()} can answer 422 with every bad
+ * field at once. A field that is absent reads as empty; an explicit {@code null} is recorded as
+ * such, so PATCH can tell "leave it" from "clear it".
+ */
+public final class JsonBody {
+
+    private final JsonNode root;
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    JsonBody(JsonNode root) {
+        this.root = root;
+    }
+
+    public boolean has(String field) {
+        return root.has(field);
+    }
+
+    public boolean isNull(String field) {
+        return root.has(field) && root.get(field).isNull();
+    }
+
+    /** A required text, trimmed, of {@code min} to {@code max} characters. */
+    public String requiredText(String field, int min, int max) {
+        if (!has(field) || isNull(field)) {
+            reject(field, "`" + field + "` is required");
+            return null;
+        }
+        return text(field, min, max).orElse(null);
+    }
+
+    /** An optional text, trimmed, of {@code min} to {@code max} characters; empty when absent or null. */
+    public Optional<String> text(String field, int min, int max) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isString()) {
+            reject(field, "`" + field + "` must be a string");
+            return Optional.empty();
+        }
+        String value = node.stringValue().strip();
+        int length = value.codePointCount(0, value.length());
+        if (length < min || length > max) {
+            reject(
+                    field,
+                    min == max
+                            ? "`" + field + "` must be " + min + " characters long"
+                            : "`" + field + "` must be " + min + " to " + max + " characters long (trimmed)");
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    /** An optional text that must be one of {@code allowed}. */
+    public Optional<String> oneOf(String field, List<String> allowed) {
+        Optional<String> value = text(field, 0, Integer.MAX_VALUE);
+        if (value.isPresent() && !allowed.contains(value.get())) {
+            reject(
+                    field,
+                    "`" + field + "` must be one of " + String.join(", ", allowed) + "; got `" + value.get() + "`");
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    /** An optional whole number, at least {@code min}. */
+    public Optional<Long> number(String field, long min) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min) {
+            reject(field, "`" + field + "` must be a whole number of at least " + min);
+            return Optional.empty();
+        }
+        return Optional.of(node.longValue());
+    }
+
+    /** An optional list of whole numbers of at most {@code maxItems} items; duplicates are dropped. */
+    public Optional<List<Long>> numbers(String field, int maxItems) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray() || node.size() > maxItems) {
+            reject(field, "`" + field + "` must be a list of at most " + maxItems + " ids");
+            return Optional.empty();
+        }
+        List<Long> values = new ArrayList<>();
+        for (JsonNode item : node.values()) {
+            if (!item.isIntegralNumber() || !item.canConvertToLong() || item.longValue() < 1) {
+                reject(field, "`" + field + "` must hold only positive whole numbers; got `" + item + "`");
+                return Optional.empty();
+            }
+            if (!values.contains(item.longValue())) {
+                values.add(item.longValue());
+            }
+        }
+        return Optional.of(values);
+    }
+
+    /** An optional list of trimmed strings, each of 1 to {@code maxLength} characters. */
+    public Optional<List<String>> texts(String field, int maxItems, int maxLength) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray() || node.size() > maxItems) {
+            reject(field, "`" + field + "` must be a list of at most " + maxItems + " strings");
+            return Optional.empty();
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : node.values()) {
+            String value = item.isString() ? item.stringValue().strip() : null;
+            if (value == null || value.isEmpty() || value.codePointCount(0, value.length()) > maxLength) {
+                reject(
+                        field,
+                        "`" + field + "` must hold only non-empty strings of at most " + maxLength
+                                + " characters; got `" + item + "`");
+                return Optional.empty();
+            }
+            values.add(value);
+        }
+        return Optional.of(values);
+    }
+
+    /** Records a problem with {@code field}; the request fails at {@link #validate()}. */
+    public void reject(String field, String message) {
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+    }
+
+    /** Throws {@link InvalidBody} (422) listing every problem found so far. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw new InvalidBody(errors);
+        }
+    }
+}
