@@ -50,6 +50,10 @@ public final class JsonBody {
             return Optional.empty();
         }
         String value = node.stringValue().strip();
+        if (!storable(value)) {
+            reject(field, unstorable(field));
+            return Optional.empty();
+        }
         int length = value.codePointCount(0, value.length());
         if (length < min || length > max) {
             reject(
@@ -72,6 +76,15 @@ public final class JsonBody {
             return Optional.empty();
         }
         return value;
+    }
+
+    /** A required text that must be one of {@code allowed}; absent or null is "required". */
+    public String requiredOneOf(String field, List<String> allowed) {
+        if (!has(field) || isNull(field)) {
+            reject(field, "`" + field + "` is required; one of " + String.join(", ", allowed));
+            return null;
+        }
+        return oneOf(field, allowed).orElse(null);
     }
 
     /** An optional whole number, at least {@code min}. */
@@ -130,9 +143,35 @@ public final class JsonBody {
                                 + " characters; got `" + item + "`");
                 return Optional.empty();
             }
+            if (!storable(value)) {
+                reject(field, unstorable(field));
+                return Optional.empty();
+            }
             values.add(value);
         }
         return Optional.of(values);
+    }
+
+    /**
+     * Text both databases store as sent: PostgreSQL refuses NUL (a 500 otherwise), and an unpaired
+     * surrogate has no UTF-8 form (it would be stored as "?").
+     */
+    private static boolean storable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (c == 0 || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String unstorable(String field) {
+        return "`" + field + "` must be Unicode text without NUL characters or unpaired surrogates";
     }
 
     /** Records a problem with {@code field}; the request fails at {@link #validate()}. */
