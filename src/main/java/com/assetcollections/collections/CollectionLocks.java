@@ -12,6 +12,7 @@ import static com.assetcollections.collections.CollectionTable.UUID_;
 import com.assetcollections.auth.Caller;
 import com.assetcollections.query.ItemKey;
 import com.assetcollections.storage.SqlTypes;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record3;
@@ -62,6 +63,16 @@ class CollectionLocks {
                 ? EditableCollection.Access.OWNER
                 : "edit".equals(row.value3()) ? EditableCollection.Access.EDIT : EditableCollection.Access.VIEW;
         return new EditableCollection(row.value1(), row.value2(), access);
+    }
+
+    /**
+     * Locks every collection {@code which} selects until the transaction ends, in id order, so that
+     * two writes locking overlapping sets take turns instead of deadlocking.
+     */
+    void lockAll(Condition which) {
+        if (db.dialect().family() == SQLDialect.POSTGRES) {
+            db.select(ID).from(COLLECTIONS).where(which).orderBy(ID).forUpdate().fetch();
+        }
     }
 
     /** Marks a change of the collection's own data (its fields, membership or shares). */

@@ -5,6 +5,7 @@ import static com.assetcollections.collections.CollectionTable.MEMBER_ADDED_AT;
 import static com.assetcollections.collections.CollectionTable.MEMBER_ASSET_ID;
 import static com.assetcollections.collections.CollectionTable.MEMBER_COLLECTION_ID;
 import static com.assetcollections.collections.CollectionTable.MEMBER_POSITION;
+import static org.jooq.impl.DSL.name;
 
 import com.assetcollections.assets.AssetTable;
 import com.assetcollections.auth.Caller;
@@ -20,8 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.Record1;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the collection row is locked first, so concurrent changes to one collection take turns.
  */
 @Service
-class Memberships {
+public class Memberships {
 
     /** The most asset ids one request may name. */
     static final int MAX_IDS = 1000;
@@ -89,6 +96,41 @@ class Memberships {
         List<Long> order = new ArrayList<>(currentOrder(collection.id()));
         order.removeAll(assetIds);
         return write(collection.id(), order);
+    }
+
+    /**
+     * Takes an asset that is being deleted out of every collection holding it: those collections
+     * are locked and marked changed, and the assets after it move up one place, so that once its
+     * membership rows cascade away each collection keeps positions 1..n. Call in the deleting
+     * transaction, with the asset row locked (no new membership of it can appear), before the delete.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void withdraw(long assetId) {
+        Table<?> held = MEMBERS.as("held");
+        Select<Record1<Long>> holders = DSL.select(column(held, MEMBER_COLLECTION_ID))
+                .from(held)
+                .where(column(held, MEMBER_ASSET_ID).eq(assetId));
+        locks.lockAll(CollectionTable.ID.in(holders));
+        db.update(CollectionTable.COLLECTIONS)
+                .set(CollectionTable.UPDATED_AT, SqlTypes.now())
+                .where(CollectionTable.ID.in(holders))
+                .execute();
+        // reads only the asset's own row, which this statement leaves alone (so SQLite, which may
+        // evaluate it row by row, sees what PostgreSQL's statement snapshot sees)
+        Table<?> removed = MEMBERS.as("removed");
+        Field<Integer> removedAt = DSL.field(DSL.select(column(removed, MEMBER_POSITION))
+                .from(removed)
+                .where(column(removed, MEMBER_COLLECTION_ID)
+                        .eq(MEMBER_COLLECTION_ID)
+                        .and(column(removed, MEMBER_ASSET_ID).eq(assetId))));
+        db.update(MEMBERS)
+                .set(MEMBER_POSITION, MEMBER_POSITION.minus(1))
+                .where(MEMBER_COLLECTION_ID.in(holders).and(MEMBER_POSITION.gt(removedAt)))
+                .execute();
+    }
+
+    private static <T> Field<T> column(Table<?> alias, Field<T> column) {
+        return DSL.field(name(alias.getName(), column.getName()), column.getDataType());
     }
 
     private EditableCollection editable(Caller caller, String key, ConditionalWrite condition) {
