@@ -1,23 +1,47 @@
 package com.assetcollections.assets;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.Scope;
 import com.assetcollections.collections.CollectionReader;
+import com.assetcollections.web.ConditionalWrite;
+import com.assetcollections.web.IdempotentPosts;
+import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.PageLinks;
+import com.assetcollections.web.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class AssetController {
 
     private final AssetReader reader;
+    private final AssetWriter writer;
     private final CollectionReader collections;
+    private final RequestBodies bodies;
+    private final JsonResponses responses;
+    private final IdempotentPosts posts;
 
-    AssetController(AssetReader reader, CollectionReader collections) {
+    AssetController(
+            AssetReader reader,
+            AssetWriter writer,
+            CollectionReader collections,
+            RequestBodies bodies,
+            JsonResponses responses,
+            IdempotentPosts posts) {
         this.reader = reader;
+        this.writer = writer;
         this.collections = collections;
+        this.bodies = bodies;
+        this.responses = responses;
+        this.posts = posts;
     }
 
     @GetMapping("/api/v2/assets")
@@ -26,8 +50,40 @@ class AssetController {
     }
 
     @GetMapping("/api/v2/assets/{key}")
-    Map<String, Object> one(@PathVariable String key, Caller caller, HttpServletRequest request) {
-        return reader.one(caller, key, request.getParameterMap());
+    ResponseEntity<Map<String, Object>> one(@PathVariable String key, Caller caller, HttpServletRequest request) {
+        return responses.read(reader.one(caller, key, request.getParameterMap()));
+    }
+
+    @PostMapping("/api/v2/assets")
+    ResponseEntity<byte[]> create(Caller caller, HttpServletRequest request) {
+        caller.require(Scope.ASSETS_WRITE);
+        byte[] body = bodies.raw(request);
+        return posts.run(caller.userId(), request, body, () -> {
+            long id = writer.create(caller, new AssetBody(bodies.parse(body, AssetBody.FIELDS)));
+            return responses.created(reader.current(caller, id), "/api/v2/assets/" + id);
+        });
+    }
+
+    @PatchMapping("/api/v2/assets/{key}")
+    ResponseEntity<byte[]> update(
+            @PathVariable String key,
+            Caller caller,
+            HttpServletRequest request,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        caller.require(Scope.ASSETS_WRITE);
+        AssetBody body = new AssetBody(bodies.read(request, AssetBody.FIELDS));
+        long id = writer.update(caller, key, body, ifMatch(caller, ifMatch));
+        return responses.ok(reader.current(caller, id));
+    }
+
+    @DeleteMapping("/api/v2/assets/{key}")
+    ResponseEntity<Void> delete(
+            @PathVariable String key,
+            Caller caller,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        caller.require(Scope.ASSETS_WRITE);
+        writer.delete(caller, key, ifMatch(caller, ifMatch));
+        return ResponseEntity.noContent().build();
     }
 
     /** The assets of a collection the caller may see (404 otherwise), in the collection's order by default. */
@@ -35,5 +91,12 @@ class AssetController {
     Map<String, Object> ofCollection(@PathVariable String key, Caller caller, HttpServletRequest request) {
         long collectionId = collections.visibleId(caller, key);
         return reader.inCollection(caller, collectionId, request.getParameterMap(), PageLinks.of(request));
+    }
+
+    /** The If-Match check of a write: against the asset's full representation, read inside the write. */
+    private ConditionalWrite ifMatch(Caller caller, String ifMatch) {
+        return ifMatch == null
+                ? ConditionalWrite.NONE
+                : id -> responses.checkIfMatch(ifMatch, () -> reader.current(caller, id));
     }
 }

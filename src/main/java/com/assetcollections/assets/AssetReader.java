@@ -85,6 +85,19 @@ class AssetReader {
 
     Map<String, Object> one(Caller caller, String key, Map<String, String[]> parameters) {
         caller.require(Scope.ASSETS_READ);
+        return item(caller, key, parameters);
+    }
+
+    /**
+     * The full representation of an asset the caller has just written (or is about to): the body of
+     * write responses and the state {@code If-Match} is compared with. Needs no read scope, so a
+     * token with only {@code assets:write} gets the written asset back.
+     */
+    Map<String, Object> current(Caller caller, long id) {
+        return item(caller, Long.toString(id), Map.of());
+    }
+
+    private Map<String, Object> item(Caller caller, String key, Map<String, String[]> parameters) {
         ResourceQuery query = QueryParser.parseItem(AssetSchema.SCHEMA, parameters);
         requireCollectionScope(caller, query);
         Source catalogue = new Source(ASSETS, DSL.noCondition(), "all", search, "assets", List.of(ID, OWNER_ID));

@@ -1,0 +1,57 @@
+package com.assetcollections.assets;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import com.assetcollections.storage.SqlTypes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What is left of deleted assets (id, uuid, owner, created_at, deleted_at) so that clients syncing
+ * with {@code filter[with_deleted]=1} learn of deletions. Kept for {@code app.tombstones.kept},
+ * as collection tombstones are; older ones are purged when the next asset is deleted.
+ */
+@Repository
+public class AssetTombstones {
+
+    public static final Table<?> ASSET_TOMBSTONES = table(name("asset_tombstones"));
+    public static final Field<Long> ID = field(name("asset_tombstones", "id"), SQLDataType.BIGINT);
+    public static final Field<UUID> UUID_ = field(name("asset_tombstones", "uuid"), SQLDataType.UUID);
+    public static final Field<Long> OWNER_ID = field(name("asset_tombstones", "owner_id"), SQLDataType.BIGINT);
+    public static final Field<Instant> CREATED_AT = field(name("asset_tombstones", "created_at"), SqlTypes.TIMESTAMP);
+    public static final Field<Instant> DELETED_AT = field(name("asset_tombstones", "deleted_at"), SqlTypes.TIMESTAMP);
+
+    private final DSLContext db;
+    private final Duration kept;
+
+    AssetTombstones(DSLContext db, @Value("${app.tombstones.kept:30d}") Duration kept) {
+        this.db = db;
+        this.kept = kept;
+    }
+
+    /** Records the asset's tombstone; call in the deleting transaction, before the delete. */
+    void bury(long id) {
+        Instant now = SqlTypes.now();
+        db.deleteFrom(ASSET_TOMBSTONES).where(DELETED_AT.lt(now.minus(kept))).execute();
+        db.insertInto(ASSET_TOMBSTONES, ID, UUID_, OWNER_ID, CREATED_AT, DELETED_AT)
+                .select(DSL.select(
+                                AssetTable.ID,
+                                AssetTable.UUID_,
+                                AssetTable.OWNER_ID,
+                                AssetTable.CREATED_AT,
+                                DSL.val(now, SqlTypes.TIMESTAMP))
+                        .from(AssetTable.ASSETS)
+                        .where(AssetTable.ID.eq(id)))
+                .execute();
+    }
+}

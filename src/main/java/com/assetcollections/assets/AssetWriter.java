@@ -1,0 +1,112 @@
+package com.assetcollections.assets;
+
+import static com.assetcollections.assets.AssetTable.ASSETS;
+import static com.assetcollections.assets.AssetTable.CREATED_AT;
+import static com.assetcollections.assets.AssetTable.ID;
+import static com.assetcollections.assets.AssetTable.OWNER_ID;
+import static com.assetcollections.assets.AssetTable.UPDATED_AT;
+import static com.assetcollections.assets.AssetTable.UUID_;
+
+import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.Scope;
+import com.assetcollections.collections.Memberships;
+import com.assetcollections.query.ItemKey;
+import com.assetcollections.storage.SqlTypes;
+import com.assetcollections.web.ConditionalWrite;
+import com.assetcollections.web.Forbidden;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
+import org.jooq.SelectConditionStep;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, changes and deletes assets, each in one transaction; only an asset's owner may change it. */
+@Service
+class AssetWriter {
+
+    private final DSLContext db;
+    private final Memberships memberships;
+    private final AssetTombstones tombstones;
+
+    AssetWriter(DSLContext db, Memberships memberships, AssetTombstones tombstones) {
+        this.db = db;
+        this.memberships = memberships;
+        this.tombstones = tombstones;
+    }
+
+    /** The new asset's id, owned by the caller. */
+    @Transactional
+    long create(Caller caller, AssetBody body) {
+        caller.require(Scope.ASSETS_WRITE);
+        Map<Field<?>, Object> columns = body.all();
+        Instant now = SqlTypes.now();
+        return db.insertInto(ASSETS)
+                .set(UUID_, UUID.randomUUID())
+                .set(OWNER_ID, caller.userId())
+                .set(columns)
+                .set(CREATED_AT, now)
+                .set(UPDATED_AT, now)
+                .returningResult(ID)
+                .fetchOne()
+                .value1();
+    }
+
+    /** Applies the fields the body names; {@code updated_at} moves only when a value really changes. */
+    @Transactional
+    long update(Caller caller, String key, AssetBody body, ConditionalWrite condition) {
+        caller.require(Scope.ASSETS_WRITE);
+        Record asset = lockOwned(caller, key, "change it");
+        Map<Field<?>, Object> columns = body.present();
+        long id = asset.get(ID);
+        condition.check(id);
+        boolean changed = AssetBody.VALUES.stream()
+                .anyMatch(column ->
+                        columns.containsKey(column) && !Objects.equals(columns.get(column), asset.get(column)));
+        if (changed) {
+            columns.put(UPDATED_AT, SqlTypes.now());
+            db.update(ASSETS).set(columns).where(ID.eq(id)).execute();
+        }
+        return id;
+    }
+
+    /** Deletes the asset, takes it out of every collection holding it and leaves its tombstone. */
+    @Transactional
+    void delete(Caller caller, String key, ConditionalWrite condition) {
+        caller.require(Scope.ASSETS_WRITE);
+        long id = lockOwned(caller, key, "delete it").get(ID);
+        condition.check(id);
+        tombstones.bury(id);
+        memberships.withdraw(id);
+        db.deleteFrom(ASSETS).where(ID.eq(id)).execute();
+    }
+
+    /**
+     * The asset {@code key} names with its stored values, locked until the transaction ends (SQLite
+     * needs no row lock: its write transactions run one at a time); 404 when there is none, 403 when
+     * it belongs to someone else (assets are a public catalogue, so that hides nothing).
+     */
+    private Record lockOwned(Caller caller, String key, String what) {
+        List<Field<?>> fields = new ArrayList<>(List.of(ID, OWNER_ID));
+        fields.addAll(AssetBody.VALUES);
+        SelectConditionStep<Record> select =
+                db.select(fields).from(ASSETS).where(ItemKey.condition(key, ID, UUID_, "asset"));
+        Record asset = db.dialect().family() == SQLDialect.POSTGRES
+                ? select.forUpdate().fetchOne()
+                : select.fetchOne();
+        if (asset == null) {
+            throw ItemKey.notFound(key, "asset");
+        }
+        if (asset.get(OWNER_ID) != caller.userId()) {
+            throw new Forbidden("asset " + asset.get(ID) + " belongs to another user; only its owner may " + what);
+        }
+        return asset;
+    }
+}
