@@ -1,0 +1,6 @@
+package com.assetcollections.assets;
+
+import com.assetcollections.support.OnPostgres;
+
+@OnPostgres
+class AssetWritesPostgresTest extends AssetWritesContract {}
