@@ -31,7 +31,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Caller caller = (Caller) request.getAttribute(BearerTokenFilter.CALLER);
-        RateLimiter.Decision decision = limiter.consume(caller.userId());
+        RateLimiter.Decision decision = limiter.consume("user:" + caller.userId());
         response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         if (!decision.allowed()) {
