@@ -50,16 +50,19 @@ public class Users {
     public Optional<User> createIfEmailFree(String name, String email) {
         Instant now = SqlTypes.now();
         UUID uuid = UUID.randomUUID();
-        return db.insertInto(USERS)
+        int inserted = db.insertInto(USERS)
                 .set(UUID_, uuid)
                 .set(NAME, name)
                 .set(EMAIL, email)
                 .set(CREATED_AT, now)
                 .set(UPDATED_AT, now)
                 .onConflictDoNothing()
-                .returningResult(ID)
-                .fetchOptional()
-                .map(row -> new User(row.value1(), uuid, name, email, now, now));
+                .execute();
+        // Not RETURNING: on SQLite jOOQ reads the id back with last_insert_rowid(), which after an
+        // ignored insert is the id of the connection's previous insert.
+        return inserted == 0
+                ? Optional.empty()
+                : db.select(COLUMNS).from(USERS).where(UUID_.eq(uuid)).fetchOptional(Users::user);
     }
 
     public Optional<User> findByEmail(String email) {
