@@ -59,7 +59,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    static Optional<String> bearerToken(String header) {
+    /** The token of an {@code Authorization: Bearer <token>} header, if it is one. */
+    public static Optional<String> bearerToken(String header) {
         if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
