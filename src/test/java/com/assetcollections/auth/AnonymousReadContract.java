@@ -307,15 +307,16 @@ abstract class AnonymousReadContract extends ApiTestBase {
 
     private User userWithId(long id) {
         UUID uuid = UUID.randomUUID();
+        java.time.Instant now = SqlTypes.now();
         db.insertInto(UserTable.USERS)
                 .set(UserTable.ID, id)
                 .set(UserTable.UUID_, uuid)
                 .set(UserTable.NAME, "Impostor")
                 .set(UserTable.EMAIL, "impostor@example.com")
-                .set(UserTable.CREATED_AT, SqlTypes.now())
-                .set(UserTable.UPDATED_AT, SqlTypes.now())
+                .set(UserTable.CREATED_AT, now)
+                .set(UserTable.UPDATED_AT, now)
                 .execute();
-        return new User(id, uuid, "Impostor", "impostor@example.com");
+        return new User(id, uuid, "Impostor", "impostor@example.com", now, now);
     }
 
     /** A token-less GET from a client address no other request used. */
