@@ -25,11 +25,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
-/** Reads assets: the catalogue list, single items, and the assets of one collection in its own order. */
+/**
+ * Reads assets: the catalogue list, single items, and the assets of one collection in its own
+ * order. Authenticated readers see the whole catalogue; anonymous callers only the assets held by
+ * a public collection, so an asset in no public collection is absent from their lists and 404.
+ */
 @Service
 class AssetReader {
 
@@ -58,7 +63,7 @@ class AssetReader {
         ResourceQuery query = QueryParser.parseList(AssetSchema.SCHEMA, parameters);
         requireCollectionScope(caller, query);
         Source catalogue = new Source(
-                ASSETS, DSL.noCondition(), scopeKey("all", query, caller), search, "assets", List.of(ID, OWNER_ID));
+                ASSETS, catalogue(caller), scopeKey("all", query, caller), search, "assets", List.of(ID, OWNER_ID));
         return page(catalogue, query, caller, links);
     }
 
@@ -75,7 +80,7 @@ class AssetReader {
                         .on(CollectionTable.MEMBER_ASSET_ID
                                 .eq(ID)
                                 .and(CollectionTable.MEMBER_COLLECTION_ID.eq(collectionId))),
-                DSL.noCondition(),
+                catalogue(caller),
                 scopeKey("collection:" + collectionId, query, caller),
                 search,
                 "assets",
@@ -100,7 +105,7 @@ class AssetReader {
     private Map<String, Object> item(Caller caller, String key, Map<String, String[]> parameters) {
         ResourceQuery query = QueryParser.parseItem(AssetSchema.SCHEMA, parameters);
         requireCollectionScope(caller, query);
-        Source catalogue = new Source(ASSETS, DSL.noCondition(), "all", search, "assets", List.of(ID, OWNER_ID));
+        Source catalogue = new Source(ASSETS, catalogue(caller), "all", search, "assets", List.of(ID, OWNER_ID));
         Record row = pages.item(catalogue, ItemKey.condition(key, ID, UUID_, "asset"), query);
         if (row == null) {
             throw ItemKey.notFound(key, "asset");
@@ -121,8 +126,22 @@ class AssetReader {
         return pages.list(source, query, caller.userId(), links, rows -> items(rows, query, caller));
     }
 
-    /** Assets are a catalogue, so totals are shared by all callers unless a filter depends on who asks. */
+    /**
+     * The assets a caller may read at all. The sub-resource applies it too, although its collection
+     * is already known to be visible: the SQL alone then keeps anonymous callers to public ones.
+     */
+    private static Condition catalogue(Caller caller) {
+        return caller.anonymous() ? AssetSchema.heldByACollectionVisibleTo(caller.userId()) : DSL.noCondition();
+    }
+
+    /**
+     * Assets are a catalogue, so totals are shared by all callers unless a filter depends on who
+     * asks; anonymous callers, who read less of it, share theirs.
+     */
     private static String scopeKey(String scope, ResourceQuery query, Caller caller) {
+        if (caller.anonymous()) {
+            return "anonymous:" + scope;
+        }
         return query.matchesByCaller() ? scope + ":user:" + caller.userId() : scope;
     }
 

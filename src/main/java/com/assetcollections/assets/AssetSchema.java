@@ -97,6 +97,18 @@ public final class AssetSchema {
 
     private AssetSchema() {}
 
+    /**
+     * Assets held by at least one collection the caller may see. Anonymous callers read this
+     * instead of the whole catalogue: for them it means "in a public collection".
+     */
+    static Condition heldByACollectionVisibleTo(long callerId) {
+        return DSL.exists(DSL.selectOne()
+                .from(CollectionTable.MEMBERS)
+                .join(CollectionTable.COLLECTIONS)
+                .on(CollectionTable.ID.eq(CollectionTable.MEMBER_COLLECTION_ID))
+                .where(CollectionTable.MEMBER_ASSET_ID.eq(ID).and(Visibility.visibleTo(callerId))));
+    }
+
     static Condition inCollection(long collectionId, long callerId) {
         return DSL.exists(DSL.selectOne()
                 .from(CollectionTable.MEMBERS)

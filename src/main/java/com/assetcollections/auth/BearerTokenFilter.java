@@ -13,7 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every {@code /api/} request from its {@code Authorization: Bearer} header and
- * stores the {@link Caller} for the rest of the request; anything else answers 401.
+ * stores the {@link Caller} for the rest of the request; anything else answers 401, except the
+ * token-less reads that {@link AnonymousRead} admits, which get {@link Caller#ANONYMOUS}. A
+ * request that sends a token that does not work is 401, never read anonymously instead.
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -22,10 +24,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     private final Tokens tokens;
     private final ErrorResponses errors;
+    private final AnonymousRead anonymousRead;
 
-    public BearerTokenFilter(Tokens tokens, ErrorResponses errors) {
+    public BearerTokenFilter(Tokens tokens, ErrorResponses errors, AnonymousRead anonymousRead) {
         this.tokens = tokens;
         this.errors = errors;
+        this.anonymousRead = anonymousRead;
     }
 
     @Override
@@ -36,6 +40,11 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (anonymousRead.admits(request)) {
+            request.setAttribute(CALLER, Caller.ANONYMOUS);
+            chain.doFilter(request, response);
+            return;
+        }
         Optional<String> token = bearerToken(request.getHeader("Authorization"));
         if (token.isEmpty()) {
             errors.write(response, 401, "authentication required: send `Authorization: Bearer <token>`", CHALLENGE);
@@ -50,7 +59,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    static Optional<String> bearerToken(String header) {
+    /** The token of an {@code Authorization: Bearer <token>} header, if it is one. */
+    public static Optional<String> bearerToken(String header) {
         if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }

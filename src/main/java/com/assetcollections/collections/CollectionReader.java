@@ -37,9 +37,16 @@ public class CollectionReader {
     private final CollectionIncludes includes;
     private final Users users;
     private final FullTextSearch search;
+    private final Tombstones tombstones;
 
     CollectionReader(
-            DSLContext db, ResourcePages pages, CollectionIncludes includes, Users users, CollectionSearch search) {
+            DSLContext db,
+            ResourcePages pages,
+            CollectionIncludes includes,
+            Users users,
+            CollectionSearch search,
+            Tombstones tombstones) {
+        this.tombstones = tombstones;
         this.db = db;
         this.pages = pages;
         this.includes = includes;
@@ -51,7 +58,18 @@ public class CollectionReader {
         caller.require(Scope.COLLECTIONS_READ);
         ResourceQuery query = QueryParser.parseList(CollectionSchema.SCHEMA, parameters);
         requireIncludeScopes(caller, query);
-        return pages.list(visibleTo(caller), query, caller.userId(), links, rows -> items(rows, query));
+        Source source = visibleTo(caller);
+        if (query.flagSet(CollectionsWithTombstones.FLAG)) {
+            CollectionsWithTombstones.check(query, parameters, tombstones);
+            source = new Source(
+                    CollectionsWithTombstones.table(),
+                    CollectionsWithTombstones.visibleTo(caller.userId()),
+                    source.scopeKey() + "|with_deleted",
+                    search,
+                    source.dataSet(),
+                    List.of(ID, OWNER_ID, CollectionsWithTombstones.DELETED_AT));
+        }
+        return pages.list(source, query, caller.userId(), links, rows -> items(rows, query));
     }
 
     Map<String, Object> one(Caller caller, String key, Map<String, String[]> parameters) {
@@ -112,7 +130,11 @@ public class CollectionReader {
     }
 
     private List<Map<String, Object>> items(List<Record> rows, ResourceQuery query) {
-        List<Long> ids = rows.stream().map(r -> r.get(ID)).toList();
+        List<Long> ids = rows.stream()
+                .filter(r -> r.indexOf(CollectionsWithTombstones.DELETED_AT) < 0
+                        || !CollectionsWithTombstones.isTombstone(r))
+                .map(r -> r.get(ID))
+                .toList();
         Map<Long, Map<String, Object>> owners = query.includes(OWNER.name())
                 ? users.slimByIds(
                         rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList())
@@ -122,6 +144,10 @@ public class CollectionReader {
         List<String> ownerFields = query.includeFields(OWNER);
         List<Map<String, Object>> items = new ArrayList<>(rows.size());
         for (Record row : rows) {
+            if (row.indexOf(CollectionsWithTombstones.DELETED_AT) >= 0 && CollectionsWithTombstones.isTombstone(row)) {
+                items.add(CollectionsWithTombstones.tombstone(row));
+                continue;
+            }
             Map<String, Object> item = ResourceJson.write(row, query.fields());
             if (query.includes(ASSETS.name())) {
                 CollectionIncludes.Assets members = assets.get(row.get(ID));

@@ -74,6 +74,11 @@ public final class CollectionSchema {
                     ExtraFilter.flag("mine", Visibility::ownedBy, "only collections the caller created"),
                     ExtraFilter.flag(
                             "shared_with_me", Visibility::sharedWith, "only collections shared with the caller"),
+                    ExtraFilter.flag(
+                            "with_deleted",
+                            caller -> org.jooq.impl.DSL.noCondition(),
+                            "also the tombstones ({id, uuid, deleted_at}) of collections deleted in the last 30 days"
+                                    + " (app.tombstones.kept), for incremental sync with `filter[updated_since]`"),
                     ExtraFilter.byCaller(
                             "share_level",
                             ValueType.STRING,

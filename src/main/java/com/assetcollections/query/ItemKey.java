@@ -26,6 +26,14 @@ public final class ItemKey {
         throw notFound(key, what);
     }
 
+    /** The id of an item that has no uuid, or {@link NotFound} naming {@code what} when the key cannot be one. */
+    public static long id(String key, String what) {
+        if (NUMERIC_ID.matcher(key).matches()) {
+            return Long.parseLong(key);
+        }
+        throw notFound(key, what);
+    }
+
     public static NotFound notFound(String key, String what) {
         return new NotFound(what + " `" + key + "` not found");
     }

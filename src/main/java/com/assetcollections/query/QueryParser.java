@@ -91,6 +91,22 @@ public final class QueryParser {
                 new Paging(1, 1, null));
     }
 
+    /**
+     * The page of a plain list that offers no query language beyond {@code page} and
+     * {@code per_page} (users, tokens): any other query-language parameter is 400 rather than
+     * silently ignored; other unknown parameters are ignored as everywhere.
+     */
+    public static Paging parsePlainList(Map<String, String[]> parameters, String endpoint) {
+        Map<String, String> single = singleValues(parameters);
+        for (String key : single.keySet()) {
+            if (isQueryLanguage(key) && !key.equals("page") && !key.equals("per_page")) {
+                throw new InvalidQuery(
+                        key, "`" + key + "` is not supported by " + endpoint + "; it takes only `page` and `per_page`");
+            }
+        }
+        return parsePaging(single);
+    }
+
     private static Map<String, String> singleValues(Map<String, String[]> parameters) {
         Map<String, String> single = new LinkedHashMap<>();
         parameters.forEach((key, values) -> {

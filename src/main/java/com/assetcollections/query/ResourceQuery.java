@@ -34,6 +34,11 @@ public record ResourceQuery(
         return filters.stream().anyMatch(filter -> filter.name().equals(name));
     }
 
+    /** Whether the flag filter {@code filter[name]=1} is set. */
+    public boolean flagSet(String name) {
+        return filters.stream().anyMatch(filter -> filter.canonical().equals(name + "=true"));
+    }
+
     /** Whether the matching rows depend on who asks beyond the source's own scope (e.g. {@code filter[mine]}). */
     public boolean matchesByCaller() {
         return filters.stream().anyMatch(FilterClause::byCaller);

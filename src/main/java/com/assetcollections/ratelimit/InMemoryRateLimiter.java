@@ -7,25 +7,25 @@ import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Bucket4j buckets, one per user, refilled in full once per window (a fixed window per user). */
+/** Bucket4j buckets, one per key, refilled in full once per window (a fixed window per key). */
 public class InMemoryRateLimiter implements RateLimiter {
 
     private final long limit;
-    private final LoadingCache<Long, Bucket> buckets;
+    private final LoadingCache<String, Bucket> buckets;
 
     public InMemoryRateLimiter(long limitPerWindow, Duration window) {
         this.limit = limitPerWindow;
         this.buckets = Caffeine.newBuilder()
                 .expireAfterAccess(window.multipliedBy(2))
                 .maximumSize(1_000_000)
-                .build(userId -> Bucket.builder()
+                .build(key -> Bucket.builder()
                         .addLimit(l -> l.capacity(limitPerWindow).refillIntervally(limitPerWindow, window))
                         .build());
     }
 
     @Override
-    public Decision consume(long userId) {
-        ConsumptionProbe probe = buckets.get(userId).tryConsumeAndReturnRemaining(1);
+    public Decision consume(String key) {
+        ConsumptionProbe probe = buckets.get(key).tryConsumeAndReturnRemaining(1);
         long nowMillis = System.currentTimeMillis();
         long resetNanos = probe.getNanosToWaitForReset();
         long reset = TimeUnit.MILLISECONDS.toSeconds(nowMillis + TimeUnit.NANOSECONDS.toMillis(resetNanos) + 999);

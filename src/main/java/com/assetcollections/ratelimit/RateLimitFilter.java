@@ -11,14 +11,22 @@ import java.io.IOException;
 import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Counts each authenticated API request against its user's limit and writes the X-RateLimit headers. */
+/**
+ * Counts each API request that got a {@link Caller} against a limit and writes the X-RateLimit
+ * headers: an authenticated request against its user's limit, an anonymous one against the
+ * stricter limit of its client address ({@code getRemoteAddr()}: the connection's peer, or what
+ * the operator's {@code server.forward-headers-strategy} makes of the forwarded headers; never a
+ * client-sent header on its own).
+ */
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    private final RateLimiter limiter;
+    private final RateLimiter perUser;
+    private final RateLimiter perAnonymousAddress;
     private final ErrorResponses errors;
 
-    public RateLimitFilter(RateLimiter limiter, ErrorResponses errors) {
-        this.limiter = limiter;
+    public RateLimitFilter(RateLimiter perUser, RateLimiter perAnonymousAddress, ErrorResponses errors) {
+        this.perUser = perUser;
+        this.perAnonymousAddress = perAnonymousAddress;
         this.errors = errors;
     }
 
@@ -31,7 +39,9 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Caller caller = (Caller) request.getAttribute(BearerTokenFilter.CALLER);
-        RateLimiter.Decision decision = limiter.consume(caller.userId());
+        RateLimiter.Decision decision = caller.anonymous()
+                ? perAnonymousAddress.consume("ip:" + request.getRemoteAddr())
+                : perUser.consume("user:" + caller.userId());
         response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         if (!decision.allowed()) {

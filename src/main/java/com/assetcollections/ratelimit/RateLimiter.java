@@ -1,12 +1,14 @@
 package com.assetcollections.ratelimit;
 
 /**
- * Counts requests per user against a per-minute limit. The in-memory implementation serves one
- * instance; a shared store (Redis) implements the same interface when several instances run.
+ * Counts requests per key (a user, {@code "user:5"}, or a client address, {@code "ip:192.0.2.7"})
+ * against a limit per window. The in-memory implementation serves one instance; a shared store
+ * (Redis) implements the same interface when several instances run, which is why keys name their
+ * kind: one store can then hold every limiter's counts.
  */
 public interface RateLimiter {
 
-    Decision consume(long userId);
+    Decision consume(String key);
 
     /**
      * @param remaining       requests left in the current window after this one

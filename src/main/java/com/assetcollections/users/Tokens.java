@@ -21,10 +21,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 
 /** Personal access tokens: issuing, authenticating and revoking. */
@@ -33,6 +36,17 @@ public class Tokens {
 
     /** last_used_at is written at most this often per token, so reads do not turn into writes. */
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    /** Every column but the hash, which never leaves this class. */
+    private static final List<Field<?>> DETAILS = List.of(
+            TOKEN_ID,
+            TOKEN_USER_ID,
+            TOKEN_NAME,
+            TOKEN_SCOPES,
+            TOKEN_CREATED_AT,
+            TOKEN_LAST_USED_AT,
+            TOKEN_EXPIRES_AT,
+            TOKEN_REVOKED_AT);
 
     private final DSLContext db;
     private final DataVersions versions;
@@ -105,6 +119,29 @@ public class Tokens {
                 .orElse(null);
     }
 
+    public Optional<Token> find(long tokenId) {
+        return db.select(DETAILS).from(TOKENS).where(TOKEN_ID.eq(tokenId)).fetchOptional(Tokens::token);
+    }
+
+    /** One page of a user's tokens, revoked and expired ones included, by id. */
+    public List<Token> ofUser(long userId, long offset, int limit) {
+        return db.select(DETAILS)
+                .from(TOKENS)
+                .where(TOKEN_USER_ID.eq(userId))
+                .orderBy(TOKEN_ID)
+                .limit(limit)
+                .offset(offset)
+                .fetch(Tokens::token);
+    }
+
+    public long countOfUser(long userId) {
+        return db.fetchCount(TOKENS, TOKEN_USER_ID.eq(userId));
+    }
+
+    /**
+     * Revokes a token that is not revoked yet; false when there is none. The update bumps the
+     * tokens data version (a trigger), so every instance stops honouring the token at once.
+     */
     public boolean revoke(long tokenId) {
         return db.update(TOKENS)
                         .set(TOKEN_REVOKED_AT, SqlTypes.now())
@@ -120,6 +157,18 @@ public class Tokens {
                     .where(TOKEN_ID.eq(tokenId))
                     .execute();
         }
+    }
+
+    private static Token token(Record row) {
+        return new Token(
+                row.get(TOKEN_ID),
+                row.get(TOKEN_USER_ID),
+                row.get(TOKEN_NAME),
+                parseScopes(row.get(TOKEN_SCOPES)),
+                row.get(TOKEN_CREATED_AT),
+                row.get(TOKEN_LAST_USED_AT),
+                row.get(TOKEN_EXPIRES_AT),
+                row.get(TOKEN_REVOKED_AT));
     }
 
     private static Set<Scope> parseScopes(String stored) {

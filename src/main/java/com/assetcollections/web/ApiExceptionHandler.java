@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -102,6 +103,19 @@ class ApiExceptionHandler {
         return ResponseEntity.badRequest()
                 .body(ApiError.of("malformed query string: every parameter needs a name,"
                         + " and names and values must be percent-encoded UTF-8"));
+    }
+
+    /**
+     * A write that lost a lock race the database could not settle (a PostgreSQL deadlock or
+     * serialization failure, SQLite still busy after its timeout): nothing was written, and the
+     * same request is expected to succeed when sent again.
+     */
+    @ExceptionHandler
+    ResponseEntity<ApiError> concurrentWrite(ConcurrencyFailureException e) {
+        log.warn("write clashed with a concurrent one: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "1")
+                .body(ApiError.of("the request clashed with a concurrent write and changed nothing; retry it"));
     }
 
     @ExceptionHandler

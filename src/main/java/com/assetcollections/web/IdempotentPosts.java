@@ -63,6 +63,16 @@ public class IdempotentPosts {
 
     public ResponseEntity<byte[]> run(
             long userId, HttpServletRequest request, byte[] body, Supplier<ResponseEntity<byte[]>> action) {
+        return run(userId, request, body, ReplaySeal.NONE, action);
+    }
+
+    /** As {@link #run(long, HttpServletRequest, byte[], Supplier)}, keeping the response for replay sealed. */
+    public ResponseEntity<byte[]> run(
+            long userId,
+            HttpServletRequest request,
+            byte[] body,
+            ReplaySeal seal,
+            Supplier<ResponseEntity<byte[]>> action) {
         String key = request.getHeader(HEADER);
         if (key == null) {
             return transaction.execute(status -> action.get());
@@ -83,21 +93,21 @@ public class IdempotentPosts {
                     .onConflictDoNothing()
                     .execute();
             if (claimed == 0) {
-                return replay(userId, key, fingerprint);
+                return replay(userId, key, fingerprint, seal);
             }
             ResponseEntity<byte[]> response = action.get();
             URI location = response.getHeaders().getLocation();
             db.update(KEYS)
                     .set(STATUS, response.getStatusCode().value())
                     .set(LOCATION, location == null ? null : location.toString())
-                    .set(BODY, response.getBody() == null ? new byte[0] : response.getBody())
+                    .set(BODY, response.getBody() == null ? new byte[0] : seal.seal(response.getBody()))
                     .where(USER_ID.eq(userId).and(KEY.eq(key)))
                     .execute();
             return response;
         });
     }
 
-    private ResponseEntity<byte[]> replay(long userId, String key, String fingerprint) {
+    private ResponseEntity<byte[]> replay(long userId, String key, String fingerprint, ReplaySeal seal) {
         Record first = db.select(REQUEST_HASH, STATUS, LOCATION, BODY)
                 .from(KEYS)
                 .where(USER_ID.eq(userId).and(KEY.eq(key)))
@@ -112,7 +122,14 @@ public class IdempotentPosts {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(first.get(STATUS))
                 .header("Idempotent-Replayed", "true")
                 .contentType(MediaType.APPLICATION_JSON);
-        byte[] bytes = first.get(BODY);
+        byte[] stored = first.get(BODY);
+        byte[] bytes = stored.length == 0
+                ? stored
+                : seal.open(stored)
+                        .orElseThrow(() -> new InvalidBody(
+                                HEADER,
+                                "the response to this `" + HEADER + "` can only be replayed to the credentials"
+                                        + " that sent the first request; use a new key"));
         if (first.get(LOCATION) != null) {
             builder.header(HttpHeaders.LOCATION, first.get(LOCATION));
         }

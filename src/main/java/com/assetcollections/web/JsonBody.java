@@ -1,5 +1,9 @@
 package com.assetcollections.web;
 
+import com.assetcollections.query.InvalidQuery;
+import com.assetcollections.query.ValueType;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,9 @@ import tools.jackson.databind.JsonNode;
  * such, so PATCH can tell "leave it" from "clear it".
  */
 public final class JsonBody {
+
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final JsonNode root;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -98,6 +105,48 @@ public final class JsonBody {
             return Optional.empty();
         }
         return Optional.of(node.longValue());
+    }
+
+    /** An optional whole number from {@code min} to {@code max}. */
+    public Optional<Long> number(String field, long min, long max) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < min || node.longValue() > max) {
+            reject(field, "`" + field + "` must be a whole number from " + min + " to " + max);
+            return Optional.empty();
+        }
+        return Optional.of(node.longValue());
+    }
+
+    /**
+     * An optional instant, written as the query language writes datetimes ({@code 2030-01-01},
+     * {@code 2030-01-01 13:45:00}, or ISO-8601 with optional fraction and offset; no offset means
+     * UTC), in the years 1 to 9999; empty when absent or null.
+     */
+    public Optional<Instant> datetime(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        String hint = "`" + field + "` must be an ISO-8601 date-time (`2030-01-31T13:45:00Z`), a date and time"
+                + " (`2030-01-31 13:45:00`, UTC) or a date (`2030-01-31`, midnight UTC)";
+        if (!node.isString()) {
+            reject(field, hint);
+            return Optional.empty();
+        }
+        try {
+            Instant value = ValueType.parseDateTime(node.stringValue().strip(), field);
+            if (value.isBefore(FIRST_INSTANT) || value.isAfter(LAST_INSTANT)) {
+                reject(field, "`" + field + "` must lie in the years 1 to 9999; got `" + node.stringValue() + "`");
+                return Optional.empty();
+            }
+            return Optional.of(value);
+        } catch (InvalidQuery | DateTimeException e) {
+            reject(field, hint + "; got `" + node.stringValue() + "`");
+            return Optional.empty();
+        }
     }
 
     /** An optional list of whole numbers of at most {@code maxItems} items; duplicates are dropped. */

@@ -1,5 +1,6 @@
 package com.assetcollections.web;
 
+import com.assetcollections.auth.AnonymousRead;
 import com.assetcollections.auth.BearerTokenFilter;
 import com.assetcollections.auth.CallerArgumentResolver;
 import com.assetcollections.ratelimit.InMemoryRateLimiter;
@@ -63,9 +64,10 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(Tokens tokens, ErrorResponses errors) {
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(
+            Tokens tokens, ErrorResponses errors, @Value("${app.anonymous-read.enabled:false}") boolean anonymousRead) {
         FilterRegistrationBean<BearerTokenFilter> registration =
-                new FilterRegistrationBean<>(new BearerTokenFilter(tokens, errors));
+                new FilterRegistrationBean<>(new BearerTokenFilter(tokens, errors, new AnonymousRead(anonymousRead)));
         registration.setOrder(1);
         registration.addUrlPatterns("/api/*");
         return registration;
@@ -84,10 +86,19 @@ class WebConfig implements WebMvcConfigurer {
         return registration;
     }
 
+    /**
+     * The per-user limiter is the {@link RateLimiter} bean; anonymous requests (when anonymous read
+     * is on) count per client address against their own, stricter limit over the same window.
+     */
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimiter limiter, ErrorResponses errors) {
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+            RateLimiter perUser,
+            ErrorResponses errors,
+            @Value("${app.anonymous-read.per-minute:60}") long anonymousLimit,
+            @Value("${app.rate-limit.window:1m}") Duration window) {
+        RateLimiter perAnonymousAddress = new InMemoryRateLimiter(anonymousLimit, window);
         FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(limiter, errors));
+                new FilterRegistrationBean<>(new RateLimitFilter(perUser, perAnonymousAddress, errors));
         registration.setOrder(2);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -311,7 +311,7 @@ abstract class CollectionsQueryContract extends CollectionsContract {
                 "filter[size]",
                 "unknown filter `size`; filterable: id, name, "
                         + "collection_type, uuid, description, owner_id, assets_count, created_at, updated_at, updated_since, public, mine, "
-                        + "shared_with_me, share_level");
+                        + "shared_with_me, with_deleted, share_level");
         assertBadRequest(
                 list(token, "filter[mine][eq]", "1"),
                 "filter[mine][eq]",

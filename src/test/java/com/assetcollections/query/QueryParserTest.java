@@ -12,7 +12,7 @@ class QueryParserTest {
 
     private static final String FILTERABLE =
             "id, name, collection_type, uuid, description, owner_id, assets_count, created_at, "
-                    + "updated_at, updated_since, public, mine, shared_with_me, share_level";
+                    + "updated_at, updated_since, public, mine, shared_with_me, with_deleted, share_level";
     private static final String SORTABLE =
             "id, name, collection_type, uuid, owner_id, assets_count, created_at, updated_at";
     private static final String FIELDS =

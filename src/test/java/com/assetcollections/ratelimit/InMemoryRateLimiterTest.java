@@ -20,13 +20,13 @@ class InMemoryRateLimiterTest {
         InMemoryRateLimiter limiter = new InMemoryRateLimiter(5, Duration.ofMinutes(1));
         long now = System.currentTimeMillis() / 1000;
         for (int i = 0; i < 5; i++) {
-            Decision decision = limiter.consume(1);
+            Decision decision = limiter.consume("user:1");
             assertThat(decision.allowed()).as("request %d", i + 1).isTrue();
             assertThat(decision.limit()).isEqualTo(5);
             assertThat(decision.remaining()).isEqualTo(4 - i);
             assertThat(decision.retryAfterSeconds()).isZero();
         }
-        Decision refused = limiter.consume(1);
+        Decision refused = limiter.consume("user:1");
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.limit()).isEqualTo(5);
         assertThat(refused.remaining()).isZero();
@@ -40,35 +40,44 @@ class InMemoryRateLimiterTest {
     void resetIsTheEndOfTheWindowForAllowedRequestsToo() {
         InMemoryRateLimiter limiter = new InMemoryRateLimiter(5, Duration.ofMinutes(1));
         long now = System.currentTimeMillis() / 1000;
-        limiter.consume(1);
-        assertThat(limiter.consume(1).resetEpochSecond()).isBetween(now, now + 62);
+        limiter.consume("user:1");
+        assertThat(limiter.consume("user:1").resetEpochSecond()).isBetween(now, now + 62);
     }
 
     @Test
     void countsEachUserSeparately() {
         InMemoryRateLimiter limiter = new InMemoryRateLimiter(2, Duration.ofMinutes(1));
-        limiter.consume(1);
-        limiter.consume(1);
-        assertThat(limiter.consume(1).allowed()).isFalse();
+        limiter.consume("user:1");
+        limiter.consume("user:1");
+        assertThat(limiter.consume("user:1").allowed()).isFalse();
 
-        Decision other = limiter.consume(2);
+        Decision other = limiter.consume("user:2");
         assertThat(other.allowed()).isTrue();
         assertThat(other.remaining()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserAndAClientAddressWithTheSameNumberHaveTheirOwnCounts() {
+        InMemoryRateLimiter limiter = new InMemoryRateLimiter(1, Duration.ofMinutes(1));
+        limiter.consume("user:1");
+        assertThat(limiter.consume("user:1").allowed()).isFalse();
+
+        assertThat(limiter.consume("ip:1").allowed()).isTrue();
     }
 
     @Test
     void refillsInFullOnceTheWindowHasPassed() throws InterruptedException {
         InMemoryRateLimiter limiter = new InMemoryRateLimiter(3, Duration.ofMillis(300));
         for (int i = 0; i < 3; i++) {
-            limiter.consume(7);
+            limiter.consume("user:7");
         }
-        Decision refused = limiter.consume(7);
+        Decision refused = limiter.consume("user:7");
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).as("never less than a second").isEqualTo(1);
 
         Thread.sleep(350);
 
-        Decision again = limiter.consume(7);
+        Decision again = limiter.consume("user:7");
         assertThat(again.allowed()).isTrue();
         assertThat(again.remaining()).isEqualTo(2);
     }
@@ -77,12 +86,12 @@ class InMemoryRateLimiterTest {
     void refusedRequestsDoNotUseUpTheNextWindow() throws InterruptedException {
         InMemoryRateLimiter limiter = new InMemoryRateLimiter(2, Duration.ofMillis(300));
         for (int i = 0; i < 10; i++) {
-            limiter.consume(3);
+            limiter.consume("user:3");
         }
         Thread.sleep(350);
-        assertThat(limiter.consume(3).remaining()).isEqualTo(1);
-        assertThat(limiter.consume(3).allowed()).isTrue();
-        assertThat(limiter.consume(3).allowed()).isFalse();
+        assertThat(limiter.consume("user:3").remaining()).isEqualTo(1);
+        assertThat(limiter.consume("user:3").allowed()).isTrue();
+        assertThat(limiter.consume("user:3").allowed()).isFalse();
     }
 
     @Test
@@ -97,7 +106,7 @@ class InMemoryRateLimiterTest {
                     start.await();
                     int allowed = 0;
                     for (int i = 0; i < 50; i++) {
-                        allowed += limiter.consume(42).allowed() ? 1 : 0;
+                        allowed += limiter.consume("user:42").allowed() ? 1 : 0;
                     }
                     return allowed;
                 });

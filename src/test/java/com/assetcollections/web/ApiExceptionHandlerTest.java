@@ -25,6 +25,17 @@ class ApiExceptionHandlerTest {
     }
 
     @Test
+    void answers503WithRetryAfterWhenAWriteLostADeadlock() {
+        ResponseEntity<ApiError> response =
+                handler.concurrentWrite(new org.springframework.dao.CannotAcquireLockException("deadlock detected"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(response.getBody().message())
+                .isEqualTo("the request clashed with a concurrent write and changed nothing; retry it");
+    }
+
+    @Test
     void answers500ForAnythingElseUnexpected() {
         ResponseEntity<ApiError> response = handler.unexpected(new IllegalStateException("bug"));
 

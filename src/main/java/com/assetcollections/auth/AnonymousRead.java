@@ -1,0 +1,45 @@
+package com.assetcollections.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Which requests without a token are served as {@link Caller#ANONYMOUS} ({@code
+ * app.anonymous-read.enabled}, off by default): only GET and HEAD, with no {@code Authorization}
+ * header at all, on the read endpoints of collections and their assets listed here. Everything
+ * else keeps answering 401 whatever the setting, so an endpoint added later (a write, a share
+ * list, an admin page) is never reachable without a token unless it is added to this list.
+ */
+public final class AnonymousRead {
+
+    private static final List<PathPattern> PUBLIC_READS = Stream.of(
+                    "/api/v2/collections",
+                    "/api/v2/collections/{key}",
+                    "/api/v2/collections/{key}/assets",
+                    "/api/v2/assets",
+                    "/api/v2/assets/{key}")
+            .map(PathPatternParser.defaultInstance::parse)
+            .toList();
+
+    private final boolean enabled;
+
+    public AnonymousRead(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Whether {@code request} is read anonymously; a request with any Authorization header never is. */
+    boolean admits(HttpServletRequest request) {
+        if (!enabled || request.getHeader("Authorization") != null) {
+            return false;
+        }
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return false;
+        }
+        RequestPath path = RequestPath.parse(request.getRequestURI(), request.getContextPath());
+        return PUBLIC_READS.stream().anyMatch(pattern -> pattern.matches(path.pathWithinApplication()));
+    }
+}

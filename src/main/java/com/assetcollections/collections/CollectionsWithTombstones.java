@@ -1,0 +1,117 @@
+package com.assetcollections.collections;
+
+import static com.assetcollections.collections.CollectionTable.ASSETS_COUNT;
+import static com.assetcollections.collections.CollectionTable.COLLECTIONS;
+import static com.assetcollections.collections.CollectionTable.COLLECTION_TYPE;
+import static com.assetcollections.collections.CollectionTable.CREATED_AT;
+import static com.assetcollections.collections.CollectionTable.DESCRIPTION;
+import static com.assetcollections.collections.CollectionTable.DESCRIPTION_FOLDED;
+import static com.assetcollections.collections.CollectionTable.ID;
+import static com.assetcollections.collections.CollectionTable.NAME;
+import static com.assetcollections.collections.CollectionTable.NAME_FOLDED;
+import static com.assetcollections.collections.CollectionTable.OWNER_ID;
+import static com.assetcollections.collections.CollectionTable.UPDATED_AT;
+import static com.assetcollections.collections.CollectionTable.UUID_;
+
+import com.assetcollections.query.InvalidQuery;
+import com.assetcollections.query.ResourceQuery;
+import com.assetcollections.storage.SqlTypes;
+import com.assetcollections.web.JsonValues;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The list source of {@code filter[with_deleted]=1}: live collections and the tombstones of
+ * deleted ones as one table named {@code collections}, so that every filter, sort and page of the
+ * list applies to both. A tombstone row has its id, uuid, owner, type and created_at, an empty
+ * name, and its deletion time as {@code updated_at}; it is written as {@code {id, uuid, deleted_at}}.
+ */
+final class CollectionsWithTombstones {
+
+    static final String FLAG = "with_deleted";
+    static final Field<Instant> DELETED_AT = DSL.field(DSL.name("collections", "deleted_at"), SqlTypes.TIMESTAMP);
+
+    private CollectionsWithTombstones() {}
+
+    static Table<?> table() {
+        return DSL.select(
+                        ID,
+                        UUID_,
+                        OWNER_ID,
+                        NAME,
+                        NAME_FOLDED,
+                        DESCRIPTION,
+                        DESCRIPTION_FOLDED,
+                        COLLECTION_TYPE,
+                        ASSETS_COUNT,
+                        CREATED_AT,
+                        UPDATED_AT,
+                        DSL.field(DSL.sql("null"), SqlTypes.TIMESTAMP).as(DELETED_AT.getName()))
+                .from(COLLECTIONS)
+                .unionAll(DSL.select(
+                                Tombstones.ID,
+                                Tombstones.UUID_,
+                                Tombstones.OWNER_ID,
+                                DSL.inline(""),
+                                DSL.inline(""),
+                                DSL.inline(null, SQLDataType.VARCHAR),
+                                DSL.inline(null, SQLDataType.VARCHAR),
+                                Tombstones.COLLECTION_TYPE,
+                                DSL.inline(0),
+                                Tombstones.CREATED_AT,
+                                Tombstones.DELETED_AT,
+                                Tombstones.DELETED_AT)
+                        .from(Tombstones.COLLECTION_TOMBSTONES))
+                .asTable(COLLECTIONS.getName());
+    }
+
+    /** Who may see a row of {@link #table()}: as {@link Visibility}, plus those a deleted one was shared with. */
+    static Condition visibleTo(long userId) {
+        if (userId == com.assetcollections.auth.Caller.ANONYMOUS_USER_ID) {
+            return Visibility.visibleTo(userId);
+        }
+        return Visibility.visibleTo(userId)
+                .or(DSL.exists(DSL.selectOne()
+                        .from(Tombstones.VIEWERS)
+                        .where(Tombstones.VIEWER_COLLECTION_ID.eq(ID).and(Tombstones.VIEWER_USER_ID.eq(userId)))));
+    }
+
+    /**
+     * Refuses what a sync with tombstones cannot answer exactly: a search (tombstones keep no
+     * text), or a {@code filter[updated_since]} older than the tombstones are kept.
+     */
+    static void check(ResourceQuery query, Map<String, String[]> parameters, Tombstones tombstones) {
+        if (query.search() != null) {
+            throw new InvalidQuery("search", "`search` cannot be combined with `filter[with_deleted]`");
+        }
+        String[] since = parameters.get("filter[updated_since]");
+        if (since != null && since.length > 0 && !since[0].isBlank()) {
+            Instant from = com.assetcollections.query.ValueType.parseDateTime(since[0], "filter[updated_since]");
+            if (from.isBefore(Instant.now().minus(tombstones.kept()))) {
+                throw new InvalidQuery(
+                        "filter[updated_since]",
+                        "deletions are remembered for " + tombstones.kept().toDays() + " days; a sync from "
+                                + "further back must start over without `filter[updated_since]`");
+            }
+        }
+    }
+
+    static boolean isTombstone(Record row) {
+        return row.get(DELETED_AT) != null;
+    }
+
+    static Map<String, Object> tombstone(Record row) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", row.get(ID));
+        item.put("uuid", row.get(UUID_).toString());
+        item.put("deleted_at", JsonValues.datetime(row.get(DELETED_AT)));
+        return item;
+    }
+}

@@ -1,0 +1,71 @@
+package com.assetcollections.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+class AnonymousReadTest {
+
+    private final AnonymousRead on = new AnonymousRead(true);
+
+    @Test
+    void admitsTokenLessReadsOfCollectionsAndAssets() {
+        for (String path : new String[] {
+            "/api/v2/collections",
+            "/api/v2/collections/5",
+            "/api/v2/collections/0b6a4c9e-2f7d-4c1e-9a55-3a4c1f0e7b21",
+            "/api/v2/collections/5/assets",
+            "/api/v2/assets",
+            "/api/v2/assets/7",
+            "/api/v2/assets;jsessionid=1"
+        }) {
+            assertThat(on.admits(request("GET", path))).as("GET " + path).isTrue();
+            assertThat(on.admits(request("HEAD", path))).as("HEAD " + path).isTrue();
+        }
+    }
+
+    @Test
+    void admitsNothingWhenOff() {
+        assertThat(new AnonymousRead(false).admits(request("GET", "/api/v2/collections")))
+                .isFalse();
+    }
+
+    @Test
+    void neverAdmitsOtherMethods() {
+        for (String method : new String[] {"POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "get"}) {
+            assertThat(on.admits(request(method, "/api/v2/collections")))
+                    .as(method)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void neverAdmitsPathsOutsideTheList() {
+        for (String path : new String[] {
+            "/api/v2/collections/",
+            "/api/v2/collections/5/shares",
+            "/api/v2/collections/5/assets/7",
+            "/api/v2/users",
+            "/api/v2/webhooks",
+            "/api/v2/Collections",
+            "/api/v3/collections",
+            "/api/v2/assets/7/../../webhooks"
+        }) {
+            assertThat(on.admits(request("GET", path))).as(path).isFalse();
+        }
+    }
+
+    @Test
+    void neverAdmitsARequestWithAnAuthorizationHeaderWhateverItHolds() {
+        for (String header : new String[] {"", "Bearer ", "Bearer nonsense", "Basic YWxpY2U6c2VjcmV0"}) {
+            MockHttpServletRequest request = request("GET", "/api/v2/collections");
+            request.addHeader("Authorization", header);
+            assertThat(on.admits(request)).as("Authorization: " + header).isFalse();
+        }
+    }
+
+    private static MockHttpServletRequest request(String method, String path) {
+        return new MockHttpServletRequest(method, path);
+    }
+}

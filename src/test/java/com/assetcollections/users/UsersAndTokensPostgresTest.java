@@ -1,0 +1,6 @@
+package com.assetcollections.users;
+
+import com.assetcollections.support.OnPostgres;
+
+@OnPostgres
+class UsersAndTokensPostgresTest extends UsersAndTokensContract {}

@@ -1,0 +1,6 @@
+package com.assetcollections.users;
+
+import com.assetcollections.support.OnSqlite;
+
+@OnSqlite
+class UsersAndTokensSqliteTest extends UsersAndTokensContract {}
