@@ -24,8 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,7 +73,10 @@ class CollectionWriter {
                 .value1();
     }
 
-    /** Applies the fields the body names; the owner may change all, an `edit` user name and description. */
+    /**
+     * Applies the fields the body names; the owner may change all, an `edit` user name and
+     * description. A PATCH that changes no value leaves {@code updated_at} (and the ETag) as it was.
+     */
     @Transactional
     long update(Caller caller, String key, JsonBody body, ConditionalWrite condition) {
         caller.require(Scope.COLLECTIONS_WRITE);
@@ -100,10 +105,21 @@ class CollectionWriter {
         body.validate();
         condition.check(collection.id());
         if (!changes.isEmpty()) {
+            Condition anyDifferent = DSL.or(changes.entrySet().stream()
+                    .map(change -> isDistinct(change.getKey(), change.getValue()))
+                    .toList());
             changes.put(UPDATED_AT, SqlTypes.now());
-            db.update(COLLECTIONS).set(changes).where(ID.eq(collection.id())).execute();
+            db.update(COLLECTIONS)
+                    .set(changes)
+                    .where(ID.eq(collection.id()).and(anyDifferent))
+                    .execute();
         }
         return collection.id();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Condition isDistinct(Field<?> field, Object value) {
+        return ((Field<Object>) field).isDistinctFrom(value);
     }
 
     @Transactional

@@ -145,10 +145,13 @@ public class Memberships {
         if (assetIds.isEmpty()) {
             return;
         }
-        Set<Long> found = new HashSet<>(db.select(AssetTable.ID)
-                .from(AssetTable.ASSETS)
-                .where(AssetTable.ID.in(assetIds))
-                .fetch(AssetTable.ID));
+        // FOR KEY SHARE keeps the assets from being deleted before the memberships are written
+        // (a concurrent delete would otherwise break the foreign key); SQLite writes one at a time.
+        var select = db.select(AssetTable.ID).from(AssetTable.ASSETS).where(AssetTable.ID.in(assetIds));
+        Set<Long> found = new HashSet<>(
+                db.dialect().family() == org.jooq.SQLDialect.POSTGRES
+                        ? select.forKeyShare().fetch(AssetTable.ID)
+                        : select.fetch(AssetTable.ID));
         List<String> missing = assetIds.stream()
                 .filter(id -> !found.contains(id))
                 .map(String::valueOf)

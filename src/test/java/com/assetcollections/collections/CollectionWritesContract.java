@@ -113,6 +113,9 @@ abstract class CollectionWritesContract extends CollectionWriting {
         assertThat(cleared.json().get("data").get("description").isNull()).isTrue();
         assertThat(api.patch(PATH + "/" + id, aliceToken, "{\"name\": null}").status())
                 .isEqualTo(422);
+        String etag = item(aliceToken, id).header("ETag");
+        ApiResponse same = api.patch(PATH + "/" + id, aliceToken, "{\"name\": \"After\", \"description\": null}");
+        assertThat(same.header("ETag")).as("a PATCH that changes nothing").isEqualTo(etag);
     }
 
     @Test
