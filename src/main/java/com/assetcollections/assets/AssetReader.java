@@ -18,6 +18,7 @@ import com.assetcollections.query.ResourceQuery;
 import com.assetcollections.query.SortKey;
 import com.assetcollections.query.Source;
 import com.assetcollections.query.ValueType;
+import com.assetcollections.query.WithDeleted;
 import com.assetcollections.storage.FullTextSearch;
 import com.assetcollections.users.Users;
 import com.assetcollections.web.PageLinks;
@@ -51,7 +52,11 @@ class AssetReader {
     private final Users users;
     private final FullTextSearch search;
 
-    AssetReader(ResourcePages pages, AssetIncludes includes, Users users, AssetSearch search) {
+    private final AssetTombstones tombstones;
+
+    AssetReader(
+            ResourcePages pages, AssetIncludes includes, Users users, AssetSearch search, AssetTombstones tombstones) {
+        this.tombstones = tombstones;
         this.pages = pages;
         this.includes = includes;
         this.users = users;
@@ -64,6 +69,16 @@ class AssetReader {
         requireCollectionScope(caller, query);
         Source catalogue = new Source(
                 ASSETS, catalogue(caller), scopeKey("all", query, caller), search, "assets", List.of(ID, OWNER_ID));
+        if (query.flagSet(WithDeleted.FLAG)) {
+            WithDeleted.check(query, parameters, tombstones.kept());
+            catalogue = new Source(
+                    AssetsWithTombstones.table(),
+                    catalogue.scope(),
+                    catalogue.scopeKey() + "|with_deleted",
+                    search,
+                    catalogue.dataSet(),
+                    List.of(ID, OWNER_ID, AssetsWithTombstones.DELETED_AT));
+        }
         return page(catalogue, query, caller, links);
     }
 
@@ -146,7 +161,10 @@ class AssetReader {
     }
 
     private List<Map<String, Object>> items(List<Record> rows, ResourceQuery query, Caller caller) {
-        List<Long> ids = rows.stream().map(r -> r.get(ID)).toList();
+        List<Long> ids = rows.stream()
+                .filter(r -> !AssetsWithTombstones.isTombstone(r))
+                .map(r -> r.get(ID))
+                .toList();
         Map<Long, Map<String, Object>> owners = query.includes(OWNER.name())
                 ? users.slimByIds(
                         rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList())
@@ -157,6 +175,10 @@ class AssetReader {
         List<String> ownerFields = query.includeFields(OWNER);
         List<Map<String, Object>> items = new ArrayList<>(rows.size());
         for (Record row : rows) {
+            if (AssetsWithTombstones.isTombstone(row)) {
+                items.add(AssetsWithTombstones.tombstone(row));
+                continue;
+            }
             Map<String, Object> item = ResourceJson.write(row, query.fields());
             if (query.includes(COLLECTIONS.name())) {
                 AssetIncludes.Collections holding = collections.get(row.get(ID));

@@ -22,6 +22,7 @@ import com.assetcollections.query.FieldSpec;
 import com.assetcollections.query.Include;
 import com.assetcollections.query.ResourceSchema;
 import com.assetcollections.query.ValueType;
+import com.assetcollections.query.WithDeleted;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -77,6 +78,8 @@ public final class AssetSchema {
                             .sortable()),
             List.of(
                     ExtraFilter.since("updated_since", UPDATED_AT, "only assets updated after this instant (UTC)"),
+                    WithDeleted.filter("also the tombstones ({id, uuid, deleted_at}) of assets deleted in the last 30"
+                            + " days (app.tombstones.kept), for incremental sync with `filter[updated_since]`"),
                     ExtraFilter.byCaller(
                             "collection",
                             ValueType.INTEGER,

@@ -34,6 +34,11 @@ public class AssetTombstones {
     private final DSLContext db;
     private final Duration kept;
 
+    /** How long tombstones are kept: a sync older than this must start over. */
+    Duration kept() {
+        return kept;
+    }
+
     AssetTombstones(DSLContext db, @Value("${app.tombstones.kept:30d}") Duration kept) {
         this.db = db;
         this.kept = kept;

@@ -14,6 +14,7 @@ import com.assetcollections.query.ResourceJson;
 import com.assetcollections.query.ResourcePages;
 import com.assetcollections.query.ResourceQuery;
 import com.assetcollections.query.Source;
+import com.assetcollections.query.WithDeleted;
 import com.assetcollections.storage.FullTextSearch;
 import com.assetcollections.users.Users;
 import com.assetcollections.web.PageLinks;
@@ -59,8 +60,8 @@ public class CollectionReader {
         ResourceQuery query = QueryParser.parseList(CollectionSchema.SCHEMA, parameters);
         requireIncludeScopes(caller, query);
         Source source = visibleTo(caller);
-        if (query.flagSet(CollectionsWithTombstones.FLAG)) {
-            CollectionsWithTombstones.check(query, parameters, tombstones);
+        if (query.flagSet(WithDeleted.FLAG)) {
+            WithDeleted.check(query, parameters, tombstones.kept());
             source = new Source(
                     CollectionsWithTombstones.table(),
                     CollectionsWithTombstones.visibleTo(caller.userId()),
@@ -144,7 +145,7 @@ public class CollectionReader {
         List<String> ownerFields = query.includeFields(OWNER);
         List<Map<String, Object>> items = new ArrayList<>(rows.size());
         for (Record row : rows) {
-            if (row.indexOf(CollectionsWithTombstones.DELETED_AT) >= 0 && CollectionsWithTombstones.isTombstone(row)) {
+            if (CollectionsWithTombstones.isTombstone(row)) {
                 items.add(CollectionsWithTombstones.tombstone(row));
                 continue;
             }

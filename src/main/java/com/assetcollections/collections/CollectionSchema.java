@@ -17,6 +17,7 @@ import com.assetcollections.query.FieldSpec;
 import com.assetcollections.query.Include;
 import com.assetcollections.query.ResourceSchema;
 import com.assetcollections.query.ValueType;
+import com.assetcollections.query.WithDeleted;
 import java.util.List;
 
 /** The collections resource as API.md describes it, in one place. */
@@ -74,9 +75,7 @@ public final class CollectionSchema {
                     ExtraFilter.flag("mine", Visibility::ownedBy, "only collections the caller created"),
                     ExtraFilter.flag(
                             "shared_with_me", Visibility::sharedWith, "only collections shared with the caller"),
-                    ExtraFilter.flag(
-                            "with_deleted",
-                            caller -> org.jooq.impl.DSL.noCondition(),
+                    WithDeleted.filter(
                             "also the tombstones ({id, uuid, deleted_at}) of collections deleted in the last 30 days"
                                     + " (app.tombstones.kept), for incremental sync with `filter[updated_since]`"),
                     ExtraFilter.byCaller(

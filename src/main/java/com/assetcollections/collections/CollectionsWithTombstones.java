@@ -13,12 +13,8 @@ import static com.assetcollections.collections.CollectionTable.OWNER_ID;
 import static com.assetcollections.collections.CollectionTable.UPDATED_AT;
 import static com.assetcollections.collections.CollectionTable.UUID_;
 
-import com.assetcollections.query.InvalidQuery;
-import com.assetcollections.query.ResourceQuery;
-import com.assetcollections.storage.SqlTypes;
-import com.assetcollections.web.JsonValues;
+import com.assetcollections.query.WithDeleted;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.Field;
@@ -35,8 +31,7 @@ import org.jooq.impl.SQLDataType;
  */
 final class CollectionsWithTombstones {
 
-    static final String FLAG = "with_deleted";
-    static final Field<Instant> DELETED_AT = DSL.field(DSL.name("collections", "deleted_at"), SqlTypes.TIMESTAMP);
+    static final Field<Instant> DELETED_AT = WithDeleted.deletedAt(COLLECTIONS.getName());
 
     private CollectionsWithTombstones() {}
 
@@ -53,7 +48,7 @@ final class CollectionsWithTombstones {
                         ASSETS_COUNT,
                         CREATED_AT,
                         UPDATED_AT,
-                        DSL.field(DSL.sql("null"), SqlTypes.TIMESTAMP).as(DELETED_AT.getName()))
+                        WithDeleted.notDeleted())
                 .from(COLLECTIONS)
                 .unionAll(DSL.select(
                                 Tombstones.ID,
@@ -83,35 +78,11 @@ final class CollectionsWithTombstones {
                         .where(Tombstones.VIEWER_COLLECTION_ID.eq(ID).and(Tombstones.VIEWER_USER_ID.eq(userId)))));
     }
 
-    /**
-     * Refuses what a sync with tombstones cannot answer exactly: a search (tombstones keep no
-     * text), or a {@code filter[updated_since]} older than the tombstones are kept.
-     */
-    static void check(ResourceQuery query, Map<String, String[]> parameters, Tombstones tombstones) {
-        if (query.search() != null) {
-            throw new InvalidQuery("search", "`search` cannot be combined with `filter[with_deleted]`");
-        }
-        String[] since = parameters.get("filter[updated_since]");
-        if (since != null && since.length > 0 && !since[0].isBlank()) {
-            Instant from = com.assetcollections.query.ValueType.parseDateTime(since[0], "filter[updated_since]");
-            if (from.isBefore(Instant.now().minus(tombstones.kept()))) {
-                throw new InvalidQuery(
-                        "filter[updated_since]",
-                        "deletions are remembered for " + tombstones.kept().toDays() + " days; a sync from "
-                                + "further back must start over without `filter[updated_since]`");
-            }
-        }
-    }
-
     static boolean isTombstone(Record row) {
-        return row.get(DELETED_AT) != null;
+        return WithDeleted.isTombstone(row, DELETED_AT);
     }
 
     static Map<String, Object> tombstone(Record row) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", row.get(ID));
-        item.put("uuid", row.get(UUID_).toString());
-        item.put("deleted_at", JsonValues.datetime(row.get(DELETED_AT)));
-        return item;
+        return WithDeleted.item(row, ID, UUID_, DELETED_AT);
     }
 }

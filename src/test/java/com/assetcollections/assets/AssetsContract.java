@@ -116,7 +116,7 @@ abstract class AssetsContract extends ApiTestBase {
         assertThat(unknown.json().get("message").asString())
                 .isEqualTo(
                         "unknown filter `colour`; filterable: id, uuid, "
-                                + "name, description, asset_type, mime_type, tags, owner_id, created_at, updated_at, updated_since, collection");
+                                + "name, description, asset_type, mime_type, tags, owner_id, created_at, updated_at, updated_since, with_deleted, collection");
 
         ApiResponse operator = list(Map.of("filter[tags][eq]", "oil"));
         assertThat(operator.status()).isEqualTo(400);

@@ -68,6 +68,36 @@ abstract class SyncWithTombstonesContract extends CollectionWriting {
     }
 
     @Test
+    void aDeletedAssetComesBackAsATombstoneInTheAssetList() {
+        ApiResponse kept = api.post(
+                "/api/v2/assets",
+                aliceToken,
+                "{\"name\": \"Kept\", \"asset_type\": \"image\", \"mime_type\": \"image/png\","
+                        + " \"url\": \"https://cdn.example.com/kept.png\"}");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(201);
+        long keptId = kept.json().get("data").get("id").asLong();
+        long goneId = fixtures.asset(alice, "Gone", "image");
+        String uuid = api.get("/api/v2/assets/" + goneId, aliceToken)
+                .json()
+                .get("data")
+                .get("uuid")
+                .asString();
+
+        assertThat(api.delete("/api/v2/assets/" + goneId, aliceToken).status()).isEqualTo(204);
+
+        ApiResponse synced = api.get(
+                "/api/v2/assets",
+                bobToken,
+                java.util.Map.of(
+                        "filter[updated_since]", since(kept), "filter[with_deleted]", "1", "sort", "updated_at"));
+        assertThat(ids(synced)).containsExactly(keptId, goneId);
+        assertThat(synced.json().get("data").get(1).get("uuid").asString()).isEqualTo(uuid);
+        assertThat(synced.json().get("data").get(1).propertyNames()).containsExactly("id", "uuid", "deleted_at");
+        assertThat(ids(api.get("/api/v2/assets", bobToken, java.util.Map.of("filter[updated_since]", since(kept)))))
+                .containsExactly(keptId);
+    }
+
+    @Test
     void refusesWhatItCannotAnswerExactly() {
         assertBadRequest(
                 sync(aliceToken, "2026-01-01", "search", "logo"),
