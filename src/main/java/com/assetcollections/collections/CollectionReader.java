@@ -121,7 +121,8 @@ public class CollectionReader {
                 "user:" + caller.userId(),
                 search,
                 "collections",
-                List.of(ID, OWNER_ID));
+                List.of(ID, OWNER_ID),
+                VisibleTotal.of(caller.userId()));
     }
 
     private static void requireIncludeScopes(Caller caller, ResourceQuery query) {

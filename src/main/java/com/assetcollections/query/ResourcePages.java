@@ -93,12 +93,24 @@ public final class ResourcePages {
         if (rows.size() < paging.perPage() && (!rows.isEmpty() || paging.offset() == 0)) {
             return new OffsetPage(rows, paging.offset() + rows.size());
         }
-        Record2<Integer, Long> counted = db.select(DSL.count(), DataVersions.versionOf(source.dataSet()))
+        Record2<Long, Long> counted = total(source, query, matching);
+        counts.put(CountCache.key(source, counted.value2(), query), counted.value1());
+        return new OffsetPage(rows, counted.value1());
+    }
+
+    /**
+     * The exact total with the data version it was read at, in one statement (one snapshot): from
+     * the source's maintained counters when the list has no filter and no search, else counted.
+     */
+    private Record2<Long, Long> total(Source source, ResourceQuery query, Matching matching) {
+        Field<Long> version = DataVersions.versionOf(source.dataSet());
+        if (source.fastTotal() != null && query.filters().isEmpty() && query.search() == null) {
+            return db.select(source.fastTotal(), version).fetchOne();
+        }
+        return db.select(DSL.count().cast(Long.class), version)
                 .from(matching.from())
                 .where(matching.where())
                 .fetchOne();
-        counts.put(CountCache.key(source, counted.value2(), query), counted.value1());
-        return new OffsetPage(rows, counted.value1());
     }
 
     public CursorPage cursorPage(Source source, ResourceQuery query, long callerId) {

@@ -13,6 +13,9 @@ import org.jooq.Table;
  * @param scopeKey     a stable text naming the scope (e.g. the caller's id), part of cached totals' keys
  * @param dataSet      the data version that changes whenever rows of this source change
  * @param alwaysSelect columns the reader needs whatever the client's sparse fieldset (ids for includes)
+ * @param fastTotal    an expression equal to the number of rows in scope, cheaper than counting them
+ *                     (maintained counters), used for lists with no filter and no search; null when
+ *                     the source has none and every total is counted
  */
 public record Source(
         Table<?> table,
@@ -20,4 +23,17 @@ public record Source(
         String scopeKey,
         FullTextSearch search,
         String dataSet,
-        List<Field<?>> alwaysSelect) {}
+        List<Field<?>> alwaysSelect,
+        Field<Long> fastTotal) {
+
+    /** A source whose totals are always counted. */
+    public Source(
+            Table<?> table,
+            Condition scope,
+            String scopeKey,
+            FullTextSearch search,
+            String dataSet,
+            List<Field<?>> alwaysSelect) {
+        this(table, scope, scopeKey, search, dataSet, alwaysSelect, null);
+    }
+}

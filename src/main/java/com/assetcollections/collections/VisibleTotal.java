@@ -1,0 +1,68 @@
+package com.assetcollections.collections;
+
+import static com.assetcollections.collections.CollectionTable.COLLECTIONS;
+import static com.assetcollections.collections.CollectionTable.COLLECTION_TYPE;
+import static com.assetcollections.collections.CollectionTable.ID;
+import static com.assetcollections.collections.CollectionTable.OWNER_ID;
+import static com.assetcollections.collections.CollectionTable.SHARES;
+import static com.assetcollections.collections.CollectionTable.SHARE_COLLECTION_ID;
+import static com.assetcollections.collections.CollectionTable.SHARE_USER_ID;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import com.assetcollections.auth.Caller;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The number of collections {@link Visibility#visibleTo} lets a user see, without counting the
+ * public ones: public (a counter that triggers keep in {@code collection_counts}) + the user's own
+ * private ones (index {@code collections_owner_type}) + private ones shared with them that they do
+ * not own (index {@code collection_shares_user}). It costs O(the user's own and shared rows)
+ * whatever the table's size, and is exact in the snapshot of the statement that reads it.
+ */
+final class VisibleTotal {
+
+    private static final Table<?> COUNTS = table(name("collection_counts"));
+    private static final Field<String> COUNT_NAME = field(name("collection_counts", "name"), SQLDataType.VARCHAR);
+    private static final Field<Long> COUNT_VALUE = field(name("collection_counts", "value"), SQLDataType.BIGINT);
+
+    private VisibleTotal() {}
+
+    static Field<Long> of(long userId) {
+        Field<Long> total = publicCount();
+        if (userId == Caller.ANONYMOUS_USER_ID) {
+            return total;
+        }
+        return total.plus(ownPrivate(userId)).plus(sharedPrivateNotOwned(userId));
+    }
+
+    private static Field<Long> publicCount() {
+        return DSL.select(COUNT_VALUE)
+                .from(COUNTS)
+                .where(COUNT_NAME.eq("public"))
+                .asField();
+    }
+
+    private static Field<Long> ownPrivate(long userId) {
+        return DSL.select(DSL.count().cast(Long.class))
+                .from(COLLECTIONS)
+                .where(OWNER_ID.eq(userId).and(COLLECTION_TYPE.eq("private")))
+                .asField();
+    }
+
+    private static Field<Long> sharedPrivateNotOwned(long userId) {
+        return DSL.select(DSL.count().cast(Long.class))
+                .from(SHARES)
+                .join(COLLECTIONS)
+                .on(ID.eq(SHARE_COLLECTION_ID))
+                .where(SHARE_USER_ID
+                        .eq(userId)
+                        .and(COLLECTION_TYPE.eq("private"))
+                        .and(OWNER_ID.ne(userId)))
+                .asField();
+    }
+}
