@@ -70,7 +70,10 @@ public final class ResourcePages {
         Matching matching = matching(source, query, callerId);
         Long knownTotal = counts.get(key);
         if (query.ranked()
-                || (knownTotal != null && knownTotal > query.paging().perPage() && knownTotal <= OrderedIds.MAX_IDS)) {
+                || (knownTotal != null
+                        && knownTotal > query.paging().perPage()
+                        && knownTotal <= OrderedIds.MAX_IDS
+                        && versions.settled(source.dataSet(), version))) {
             String order = query.ranked()
                     ? "rank"
                     : Keyset.of(query.sort(), query.schema().id()).signature();

@@ -31,7 +31,13 @@ public class DataVersions {
     public static final Field<Long> VERSION = field(name("data_versions", "version"), SQLDataType.BIGINT);
     private static final String SNAPSHOT = DataVersions.class.getName() + ".snapshot";
 
+    /** How long a version must have been current before {@link #settled} says so. */
+    public static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(1);
+
     private final DSLContext db;
+    /** Per data set: the last version seen and when (System.nanoTime) it was first seen. */
+    private final java.util.concurrent.ConcurrentHashMap<String, long[]> firstSeen =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public DataVersions(DSLContext db) {
         this.db = db;
@@ -54,6 +60,18 @@ public class DataVersions {
                 .from(table(name("data_versions")))
                 .where(NAME.eq(dataSet))
                 .asField();
+    }
+
+    /**
+     * Whether {@code version} of {@code dataSet} has been the current one, as this instance saw it,
+     * for at least {@link #SETTLED}: under a steady write load it never is, and work that only pays
+     * off when repeated under one version (an ordered list of all matching ids) is not worth doing.
+     */
+    public boolean settled(String dataSet, long version) {
+        long now = System.nanoTime();
+        long[] seen = firstSeen.compute(
+                dataSet, (name, known) -> known != null && known[0] == version ? known : new long[] {version, now});
+        return now - seen[1] >= SETTLED.toNanos();
     }
 
     @SuppressWarnings("unchecked")
