@@ -92,8 +92,9 @@ row "rename one collection ($CONNECTIONS connections)" "$(write patch "$CONNECTI
 row "replace one collection's 10 members ($CONNECTIONS connections)" "$(write member "$CONNECTIONS")"
 # Reads while a steady stream of creates runs beside them: every create bumps the data version.
 write create 2 > "$DATA/writes-background.txt" &
+WRITER_PID=$!
 sleep 1
 row "first page while 2 connections create (4 connections)" "$(read_page 4)"
-wait
+wait "$WRITER_PID"
 row "  (the creates beside it, 2 connections)" "$(cat "$DATA/writes-background.txt")"
 log "results in $RESULT"
