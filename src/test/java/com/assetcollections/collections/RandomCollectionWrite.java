@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A random write to a collection of a {@link VisibilityWorld} — rename, describe, make public or
- * private, share at a level, unshare, add, remove or reorder assets, delete — by a random user,
+ * private, share at a level, change a share's level, unshare, add, remove, move or reorder assets,
+ * delete — by a random user,
  * with the answer the rules give it: the owner may do everything; a share at the `edit` level may
  * change the name, description and assets but not the type, the shares, nor delete (403); a
  * `view` share or a public collection allows no write at all (403); a collection the caller may
@@ -38,19 +39,25 @@ final class RandomCollectionWrite {
         DESCRIBE,
         CHANGE_TYPE,
         SHARE,
+        CHANGE_LEVEL,
         UNSHARE,
         ADD_ASSETS,
         REMOVE_ASSET,
+        MOVE_ASSET,
         REORDER_ASSETS,
         DELETE;
 
         boolean ownerOnly() {
-            return this == CHANGE_TYPE || this == SHARE || this == UNSHARE || this == DELETE;
+            return this == CHANGE_TYPE || sharing() || this == DELETE;
+        }
+
+        boolean sharing() {
+            return this == SHARE || this == CHANGE_LEVEL || this == UNSHARE;
         }
 
         /** Changes to the collection itself (a PATCH or its assets) first need the `edit` level, then perhaps the owner. */
         boolean editFirst() {
-            return this != SHARE && this != UNSHARE && this != DELETE;
+            return !sharing() && this != DELETE;
         }
 
         /** What only the owner may do, as the 403 says it. */
@@ -64,16 +71,16 @@ final class RandomCollectionWrite {
 
         /** Writes that leave updated_at alone when they change nothing (a PATCH always moves it). */
         boolean quietWhenNoChange() {
-            return this == SHARE
-                    || this == UNSHARE
+            return sharing()
                     || this == ADD_ASSETS
                     || this == REMOVE_ASSET
+                    || this == MOVE_ASSET
                     || this == REORDER_ASSETS;
         }
     }
 
     /** How often each kind is drawn, in the order of {@link Kind}. */
-    private static final int[] WEIGHTS = {3, 2, 3, 4, 3, 3, 2, 2, 2};
+    private static final int[] WEIGHTS = {3, 2, 3, 4, 2, 3, 3, 2, 2, 2, 2};
 
     private final Kind kind;
     private final Coll target;
@@ -85,6 +92,8 @@ final class RandomCollectionWrite {
     private final Coll after;
     /** The status when allowed. */
     private final int allowed;
+    /** The error body when the rules allow the write but it cannot be done (e.g. sharing with the owner). */
+    private final JsonNode problem;
 
     private RandomCollectionWrite(
             Kind kind,
@@ -95,6 +104,32 @@ final class RandomCollectionWrite {
             Map<String, Object> body,
             Coll after,
             int allowed) {
+        this(kind, target, caller, method, path, body, after, allowed, null);
+    }
+
+    /** A write the rules allow that fails with {@code status} and {@code problem}, changing nothing. */
+    private RandomCollectionWrite(
+            Kind kind,
+            Coll target,
+            Person caller,
+            String method,
+            String path,
+            Map<String, Object> body,
+            int status,
+            JsonNode problem) {
+        this(kind, target, caller, method, path, body, target, status, problem);
+    }
+
+    private RandomCollectionWrite(
+            Kind kind,
+            Coll target,
+            Person caller,
+            String method,
+            String path,
+            Map<String, Object> body,
+            Coll after,
+            int allowed,
+            JsonNode problem) {
         this.kind = kind;
         this.target = target;
         this.caller = caller;
@@ -103,6 +138,7 @@ final class RandomCollectionWrite {
         this.body = body;
         this.after = after;
         this.allowed = allowed;
+        this.problem = problem;
     }
 
     static RandomCollectionWrite generate(Random random, VisibilityWorld world) {
@@ -151,7 +187,9 @@ final class RandomCollectionWrite {
                 yield new RandomCollectionWrite(
                         kind, target, caller, "DELETE", to, null, target.withShares(shares), 204);
             }
+            case CHANGE_LEVEL -> changeLevel(random, world, target, caller, at, body);
             case ADD_ASSETS -> addAssets(random, world, target, caller, at, body);
+            case MOVE_ASSET -> move(random, world, target, caller, at, body);
             case REMOVE_ASSET -> {
                 long asset = !target.assetIds().isEmpty() && random.nextInt(100) < 80
                         ? pick(random, target.assetIds())
@@ -226,7 +264,16 @@ final class RandomCollectionWrite {
         body.put("level", level);
         String to = at + "/shares";
         if (user == target.ownerId()) {
-            return new RandomCollectionWrite(Kind.SHARE, target, caller, "POST", to, body, target, 422);
+            String problem = "the owner already has every right to their collection";
+            return new RandomCollectionWrite(
+                    Kind.SHARE,
+                    target,
+                    caller,
+                    "POST",
+                    to,
+                    body,
+                    422,
+                    error(problem, Map.of("user_id", List.of(problem))));
         }
         Map<Long, String> shares = new LinkedHashMap<>(target.shares());
         boolean isNew = shares.put(user, level) == null;
@@ -255,6 +302,48 @@ final class RandomCollectionWrite {
         String to = at + "/assets";
         return new RandomCollectionWrite(
                 Kind.ADD_ASSETS, target, caller, "POST", to, body, target.withAssetIds(order), 200);
+    }
+
+    /** A share's level changed (or set to the one it has); a user it is not shared with is 404. */
+    private static RandomCollectionWrite changeLevel(
+            Random random, VisibilityWorld world, Coll target, Person caller, String at, Map<String, Object> body) {
+        List<Long> shared = List.copyOf(target.sharedWith());
+        long user = !shared.isEmpty() && random.nextInt(100) < 80
+                ? pick(random, shared)
+                : pick(random, world.people).id();
+        String level = random.nextBoolean() ? "view" : "edit";
+        body.put("level", level);
+        String to = at + "/shares/" + user;
+        if (!shared.contains(user)) {
+            String problem = "collection " + target.id() + " is not shared with user " + user;
+            return new RandomCollectionWrite(
+                    Kind.CHANGE_LEVEL, target, caller, "PATCH", to, body, 404, error(problem, null));
+        }
+        Map<Long, String> shares = new LinkedHashMap<>(target.shares());
+        shares.put(user, level);
+        return new RandomCollectionWrite(
+                Kind.CHANGE_LEVEL, target, caller, "PATCH", to, body, target.withShares(shares), 200);
+    }
+
+    /** One asset moved to a position (past the end: last); an asset not in the collection is 404. */
+    private static RandomCollectionWrite move(
+            Random random, VisibilityWorld world, Coll target, Person caller, String at, Map<String, Object> body) {
+        long asset = !target.assetIds().isEmpty() && random.nextInt(100) < 85
+                ? pick(random, target.assetIds())
+                : pick(random, world.assets).id();
+        int position = 1 + random.nextInt(target.assetIds().size() + 2);
+        body.put("position", position);
+        String to = at + "/assets/" + asset;
+        if (!target.assetIds().contains(asset)) {
+            String problem = "asset " + asset + " is not in collection " + target.id();
+            return new RandomCollectionWrite(
+                    Kind.MOVE_ASSET, target, caller, "PATCH", to, body, 404, error(problem, null));
+        }
+        List<Long> order = new ArrayList<>(target.assetIds());
+        order.remove(asset);
+        order.add(Math.min(order.size(), position - 1), asset);
+        return new RandomCollectionWrite(
+                Kind.MOVE_ASSET, target, caller, "PATCH", to, body, target.withAssetIds(order), 200);
     }
 
     /** The whole new order: the members shuffled, perhaps one left out and one new one added. */
@@ -310,7 +399,7 @@ final class RandomCollectionWrite {
             List<JsonNode> before = snapshot(api, world);
             ApiResponse response = send(api);
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(expected);
-            assertThat(response.json()).as(what).isEqualTo(refusal(expected));
+            assertThat(response.json()).as(what).isEqualTo(refusal());
             assertThat(snapshot(api, world)).as(what + ": changes nothing").isEqualTo(before);
             return world;
         }
@@ -320,7 +409,7 @@ final class RandomCollectionWrite {
             return world.without(target.id());
         }
         // 204s and shares do not answer with the collection
-        JsonNode data = response.status() == 204 || kind == Kind.SHARE
+        JsonNode data = response.status() == 204 || kind.sharing()
                 ? api.get("/api/v2/collections/" + target.id(), owner(world))
                         .json()
                         .get("data")
@@ -349,24 +438,34 @@ final class RandomCollectionWrite {
         return api.write(method, path, caller.token(), body == null ? null : json(body));
     }
 
-    /** The error body the rules give: the same 404 as a missing collection, or the 403 naming what was not allowed. */
-    private JsonNode refusal(int status) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        if (status == 404) {
-            error.put("message", "collection `" + key() + "` not found");
-        } else if (status == 422) {
-            String problem = "the owner already has every right to their collection";
-            error.put("message", problem);
-            error.put("errors", Map.of("user_id", List.of(problem)));
-        } else if (target.access(caller.id()) == Access.VIEW && kind.editFirst()) {
-            error.put(
-                    "message",
-                    "collection " + target.id() + " can only be read by you; changing it needs its owner or a"
-                            + " share at the `edit` level");
-        } else {
-            error.put("message", "only the owner of collection " + target.id() + " may " + kind.ownerDeed());
+    /**
+     * The error body of a refused write: the same 404 as a missing collection, the 403 naming what
+     * was not allowed, or the problem of a write the rules allow but that cannot be done.
+     */
+    private JsonNode refusal() {
+        Access access = target.access(caller.id());
+        if (access == Access.NONE) {
+            return error("collection `" + key() + "` not found", null);
         }
-        return ApiWorldWriter.tree(error);
+        if (access == Access.VIEW && kind.editFirst()) {
+            return error(
+                    "collection " + target.id() + " can only be read by you; changing it needs its owner or a"
+                            + " share at the `edit` level",
+                    null);
+        }
+        if (kind.ownerOnly() && access != Access.OWNER) {
+            return error("only the owner of collection " + target.id() + " may " + kind.ownerDeed(), null);
+        }
+        return problem;
+    }
+
+    private static JsonNode error(String message, Map<String, List<String>> errors) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        if (errors != null) {
+            body.put("errors", errors);
+        }
+        return ApiWorldWriter.tree(body);
     }
 
     /** The collection with its assets and its shares, as its owner reads them. */

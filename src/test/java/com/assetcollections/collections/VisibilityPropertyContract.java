@@ -132,8 +132,8 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
     /**
      * Random writes by random users, each sent through the API and applied to the model: after
      * every one, each user's totals (remembered per data version, so a write that failed to move
-     * it would show a stale one) and their read of the collection written are exact; every few
-     * writes, whole lists, searches, random pages and a cursor walk too.
+     * it would show a stale one), with tombstones too, and their read of the collection written
+     * are exact; every few writes, whole lists, searches, random pages and a cursor walk too.
      */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("writeSeeds")
@@ -141,13 +141,19 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         Random random = new Random(seed);
         VisibilityWorld world = world(seed, random);
         String word = pick(random, VisibilityWorld.WORDS);
+        List<Coll> deleted = new ArrayList<>();
         for (int i = 1; i <= WRITES; i++) {
             RandomCollectionWrite write = RandomCollectionWrite.generate(random, world);
             String when = String.format("seed %d, write %d: %s", seed, i, write);
             world = write.apply(api, when, world);
+            long written = write.target().id();
+            if (world.collections.stream().noneMatch(c -> c.id() == written)) {
+                deleted.add(write.target());
+            }
             searchFindsANewName(seed, when, write.target(), world);
             for (Person person : world.people) {
                 assertTotals(seed, when, world, person, word);
+                assertTotalWithDeleted(seed, when, world, deleted, person);
                 assertAssetsTotal(when, world, person, write.target().id());
                 readWritten(when, world, person, write.target(), random);
             }
@@ -212,6 +218,21 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
             long expected = world.visibleTo(id).stream().filter(matches).count();
             assertTotal(seed, when, person, params, expected);
         });
+    }
+
+    /**
+     * With {@code filter[with_deleted]=1}, also the tombstones of the deleted collections the user
+     * could see when they were deleted (as owner, reader of a public one, or by a share).
+     */
+    private void assertTotalWithDeleted(
+            long seed, String when, VisibilityWorld world, List<Coll> deleted, Person person) {
+        long tombstones = deleted.stream().filter(c -> c.visibleTo(person.id())).count();
+        assertTotal(
+                seed,
+                when,
+                person,
+                Map.of("filter[with_deleted]", "1", "per_page", "1"),
+                world.visibleTo(person.id()).size() + tombstones);
     }
 
     /**
