@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 final class RandomCollectionQuery {
 
     static final List<String> SORTABLE =
-            List.of("id", "name", "collection_type", "uuid", "owner_id", "created_at", "updated_at");
+            List.of("id", "name", "collection_type", "uuid", "owner_id", "assets_count", "created_at", "updated_at");
     static final List<String> FIELDS =
             List.of("id", "name", "collection_type", "uuid", "description", "owner_id", "created_at", "updated_at");
 
@@ -97,7 +97,7 @@ final class RandomCollectionQuery {
     private void randomFilter(Random random, VisibilityWorld world) {
         Coll some = pick(random, world.collections);
         long pivotUser = pick(random, world.people).id();
-        switch (random.nextInt(17)) {
+        switch (random.nextInt(18)) {
             case 0 -> {
                 List<Long> ids = new ArrayList<>();
                 for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) {
@@ -162,11 +162,20 @@ final class RandomCollectionQuery {
             case 13 -> compareTime(random, "created_at", pivot(random, some.createdAt()), Coll::createdAt);
             case 14 -> compareTime(random, "updated_at", pivot(random, some.updatedAt()), Coll::updatedAt);
             case 15 -> flag(random, "public", Coll::isPublic);
+            case 16 ->
+                compare(random, "assets_count", some.assetIds().size(), c ->
+                        (long) c.assetIds().size());
             default -> {
-                if (random.nextBoolean()) {
-                    flag(random, "mine", c -> c.ownerId() == callerId);
-                } else {
-                    flag(random, "shared_with_me", c -> c.sharedWith().contains(callerId));
+                switch (random.nextInt(3)) {
+                    case 0 -> flag(random, "mine", c -> c.ownerId() == callerId);
+                    case 1 -> flag(random, "shared_with_me", c -> c.sharedWith().contains(callerId));
+                    default -> {
+                        String level = random.nextBoolean() ? "view" : "edit";
+                        filter(
+                                "filter[share_level]",
+                                random.nextBoolean() ? level : level.toUpperCase(),
+                                c -> level.equals(c.shares().get(callerId)));
+                    }
                 }
             }
         }
@@ -233,6 +242,7 @@ final class RandomCollectionQuery {
             case "collection_type" -> Comparator.comparing(Coll::type);
             case "uuid" -> Comparator.comparing(c -> c.uuid().toString());
             case "owner_id" -> Comparator.comparingLong(Coll::ownerId);
+            case "assets_count" -> Comparator.comparingInt(c -> c.assetIds().size());
             case "created_at" -> Comparator.comparing(Coll::createdAt);
             default -> Comparator.comparing(Coll::updatedAt);
         };

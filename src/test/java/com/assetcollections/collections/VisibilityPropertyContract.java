@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assetcollections.collections.VisibilityWorld.Coll;
 import com.assetcollections.collections.VisibilityWorld.Person;
+import com.assetcollections.query.TextFolding;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.web.JsonValues;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,22 +26,36 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Generated worlds of users, public and private collections, shares and memberships, and random
- * requests against them: no response ever shows or counts a collection its caller may not see,
- * and totals and pages are exactly what the model in Java says. Replay a failing seed with
- * {@code -Dproperty.seed=<seed>}.
+ * Generated worlds of users, public and private collections, shares and memberships, written
+ * through the API, and random requests against them: no response ever shows or counts a
+ * collection its caller may not see, and totals and pages are exactly what the model in Java
+ * says — also right after each of a random sequence of writes, allowed or refused by the sharing
+ * rules. Replay a failing seed with {@code -Dproperty.seed=<seed>}.
  */
 abstract class VisibilityPropertyContract extends ApiTestBase {
 
+    /** Writes in each run of the write-sequence property. */
+    static final int WRITES = 20;
+
+    /**
+     * Ten worlds per property: written through the API, a world costs about as much as all the
+     * reads made against it, so each world is read more (40 random pages, 6 cursor walks) rather
+     * than more worlds built.
+     */
     static LongStream seeds() {
-        return PropertySeeds.seeds(0x5EED_1000L, 30);
+        return PropertySeeds.seeds(0x5EED_1000L, 10);
+    }
+
+    /** Fewer seeds: each makes {@value #WRITES} writes and reads about a thousand times. */
+    static LongStream writeSeeds() {
+        return PropertySeeds.seeds(0x5EED_2000L, 3);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void listsShowAndCountExactlyTheVisibleMatchingCollections(long seed) {
         Random random = new Random(seed);
-        VisibilityWorld world = world(random);
+        VisibilityWorld world = world(seed, random);
         for (Person person : world.people) {
             List<Long> ids = listAll(seed, world, person, Map.of());
             assertThat(ids)
@@ -45,8 +63,12 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
                     .containsExactlyElementsOf(
                             world.visibleTo(person.id()).stream().map(Coll::id).toList());
         }
-        Map<String, Set<Long>> searchHits = searchHits(seed, random, world);
-        for (int i = 0; i < 20; i++) {
+        randomPages(seed, random, world, searchHits(seed, random, world), 40);
+    }
+
+    private void randomPages(
+            long seed, Random random, VisibilityWorld world, Map<String, Set<Long>> searchHits, int count) {
+        for (int i = 0; i < count; i++) {
             Person caller = pick(random, world.people);
             RandomCollectionQuery query = RandomCollectionQuery.generate(random, world, caller.id(), searchHits);
             if (random.nextInt(100) < 30) {
@@ -63,7 +85,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
     @MethodSource("seeds")
     void totalsAndListsFollowChangesToSharesAndVisibility(long seed) {
         Random random = new Random(seed);
-        VisibilityWorld world = world(random);
+        VisibilityWorld world = world(seed, random);
         Map<String, String> firstRow = Map.of("per_page", "1", "sort", "-updated_at");
         String text = searchText(random);
         for (Person person : world.people) {
@@ -107,13 +129,154 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
                 .isEqualTo(expected);
     }
 
+    /**
+     * Random writes by random users, each sent through the API and applied to the model: after
+     * every one, each user's totals (remembered per data version, so a write that failed to move
+     * it would show a stale one), with tombstones too, and their read of the collection written
+     * are exact; every few writes, whole lists, searches, random pages and a cursor walk too.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("writeSeeds")
+    void listsTotalsAndItemsStayExactThroughRandomWritesAllowedOrRefused(long seed) {
+        Random random = new Random(seed);
+        VisibilityWorld world = world(seed, random);
+        String word = pick(random, VisibilityWorld.WORDS);
+        List<Coll> deleted = new ArrayList<>();
+        for (int i = 1; i <= WRITES; i++) {
+            RandomCollectionWrite write = RandomCollectionWrite.generate(random, world);
+            String when = String.format("seed %d, write %d: %s", seed, i, write);
+            world = write.apply(api, when, world);
+            long written = write.target().id();
+            if (world.collections.stream().noneMatch(c -> c.id() == written)) {
+                deleted.add(write.target());
+            }
+            searchFindsANewName(seed, when, write.target(), world);
+            for (Person person : world.people) {
+                assertTotals(seed, when, world, person, word);
+                assertTotalWithDeleted(seed, when, world, deleted, person);
+                assertAssetsTotal(when, world, person, write.target().id());
+                readWritten(when, world, person, write.target(), random);
+            }
+            if (i % 5 == 0) {
+                for (Person person : world.people) {
+                    assertThat(listAll(seed, world, person, Map.of()))
+                            .as("%s: list of user %d", when, person.id())
+                            .containsExactlyElementsOf(world.visibleTo(person.id()).stream()
+                                    .map(Coll::id)
+                                    .toList());
+                }
+                Map<String, Set<Long>> searchHits = searchHits(seed, random, world);
+                randomPages(seed, random, world, searchHits, 3);
+                Person caller = pick(random, world.people);
+                RandomCollectionQuery query = RandomCollectionQuery.generate(random, world, caller.id(), Map.of());
+                new CursorWalk(api, seed, world, caller, query, 1 + random.nextInt(6)).walkForwardAndBack();
+            }
+        }
+    }
+
+    /** After a rename, a search for a word of the new name finds the collection (the search index followed). */
+    private void searchFindsANewName(long seed, String when, Coll before, VisibilityWorld world) {
+        Coll after = world.collections.stream()
+                .filter(c -> c.id() == before.id())
+                .findFirst()
+                .orElse(null);
+        if (after == null || after.name().equals(before.name())) {
+            return;
+        }
+        List<String> words = Arrays.stream(after.name().split(" "))
+                .filter(w -> w.matches("[A-Za-z]+"))
+                .toList();
+        if (words.isEmpty()) {
+            return;
+        }
+        Person owner = world.person(after.ownerId());
+        assertThat(listAll(seed, world, owner, Map.of("search", words.get(0))))
+                .as("%s: search `%s` as the owner finds the renamed collection", when, words.get(0))
+                .contains(after.id());
+    }
+
+    /**
+     * Totals that writes move: of everything, of what is shared with the user (at the `edit` level
+     * too), of private ones, by a name filter and by the number of assets. One row per page, so
+     * that each total is counted (and remembered), not read off a short page.
+     */
+    private void assertTotals(long seed, String when, VisibilityWorld world, Person person, String word) {
+        long id = person.id();
+        String folded = TextFolding.fold(word);
+        Map<Map<String, String>, Predicate<Coll>> totals = new LinkedHashMap<>();
+        totals.put(Map.of(), c -> true);
+        totals.put(Map.of("filter[shared_with_me]", "1"), c -> c.sharedWith().contains(id));
+        totals.put(
+                Map.of("filter[share_level]", "edit"),
+                c -> "edit".equals(c.shares().get(id)));
+        totals.put(Map.of("filter[collection_type][eq]", "private"), c -> !c.isPublic());
+        totals.put(Map.of("filter[name]", word), c -> TextFolding.fold(c.name()).contains(folded));
+        totals.put(Map.of("filter[assets_count][gte]", "2"), c -> c.assetIds().size() >= 2);
+        totals.forEach((filter, matches) -> {
+            Map<String, String> params = new LinkedHashMap<>(filter);
+            params.put("per_page", "1");
+            long expected = world.visibleTo(id).stream().filter(matches).count();
+            assertTotal(seed, when, person, params, expected);
+        });
+    }
+
+    /**
+     * With {@code filter[with_deleted]=1}, also the tombstones of the deleted collections the user
+     * could see when they were deleted (as owner, reader of a public one, or by a share).
+     */
+    private void assertTotalWithDeleted(
+            long seed, String when, VisibilityWorld world, List<Coll> deleted, Person person) {
+        long tombstones = deleted.stream().filter(c -> c.visibleTo(person.id())).count();
+        assertTotal(
+                seed,
+                when,
+                person,
+                Map.of("filter[with_deleted]", "1", "per_page", "1"),
+                world.visibleTo(person.id()).size() + tombstones);
+    }
+
+    /**
+     * The assets of the written collection as the user counts them with {@code filter[collection]}:
+     * all of them when they may see it, none when not or when it was deleted (asset totals are
+     * remembered per their own data version, which memberships, shares and types move).
+     */
+    private void assertAssetsTotal(String when, VisibilityWorld world, Person person, long collectionId) {
+        long expected = world.collections.stream()
+                .filter(c -> c.id() == collectionId && c.visibleTo(person.id()))
+                .mapToLong(c -> c.assetIds().size())
+                .sum();
+        Map<String, String> params = Map.of("filter[collection]", Long.toString(collectionId), "per_page", "1");
+        ApiResponse response = api.get("/api/v2/assets", person.token(), params);
+        assertThat(response.status())
+                .as("%s: %s: %s", when, params, response.body())
+                .isEqualTo(200);
+        assertThat(response.json().at("/meta/total").asLong())
+                .as("%s: assets total of %s for user %d", when, params, person.id())
+                .isEqualTo(expected);
+    }
+
+    /** The written collection as the user reads it: as the model says, or 404 like a missing one. */
+    private void readWritten(String when, VisibilityWorld world, Person person, Coll written, Random random) {
+        if (world.collections.stream().anyMatch(c -> c.id() == written.id())) {
+            readOne(when, world, person, world.byId(written.id()), Long.toString(written.id()), random);
+            return;
+        }
+        ApiResponse gone = api.get("/api/v2/collections/" + written.id(), person.token());
+        assertThat(gone.status())
+                .as("%s: deleted, as user %d reads it", when, person.id())
+                .isEqualTo(404);
+        assertThat(gone.json().get("message").asString())
+                .as(when)
+                .isEqualTo("collection `" + written.id() + "` not found");
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void cursorWalksVisitExactlyTheVisibleMatchingCollectionsBothWays(long seed) {
         Random random = new Random(seed);
-        VisibilityWorld world = world(random);
+        VisibilityWorld world = world(seed, random);
         Map<String, Set<Long>> searchHits = searchHits(seed, random, world);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 6; i++) {
             Person caller = pick(random, world.people);
             RandomCollectionQuery query = RandomCollectionQuery.generate(random, world, caller.id(), searchHits);
             if (query.ranked()) {
@@ -128,7 +291,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
     @MethodSource("seeds")
     void singleReadsOfInvisibleCollectionsAnswerLikeMissingOnes(long seed) {
         Random random = new Random(seed);
-        VisibilityWorld world = world(random);
+        VisibilityWorld world = world(seed, random);
         for (Coll collection : world.collections) {
             Person caller = pick(random, world.people);
             readOne(seed, world, caller, collection, Long.toString(collection.id()), random);
@@ -143,12 +306,17 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    /** Written in one transaction: one commit instead of one per row. */
-    private VisibilityWorld world(Random random) {
-        return db.transactionResult(configuration -> VisibilityWorld.generate(random, fixtures));
+    /** Users, collections, shares and memberships written through the API (assets still with fixtures). */
+    private VisibilityWorld world(long seed, Random random) {
+        return VisibilityWorld.generate(random, new ApiWorldWriter(api, fixtures, "seed " + seed), false);
     }
 
     private void readOne(long seed, VisibilityWorld world, Person caller, Coll collection, String key, Random random) {
+        readOne("seed " + seed, world, caller, collection, key, random);
+    }
+
+    private void readOne(
+            String context, VisibilityWorld world, Person caller, Coll collection, String key, Random random) {
         Map<String, String> params = new LinkedHashMap<>();
         if (random.nextBoolean()) {
             params.put("include", "owner,assets");
@@ -159,8 +327,8 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         }
         ApiResponse response = api.get("/api/v2/collections/" + key, caller.token(), params);
         String what = String.format(
-                "seed %d: GET collection %s as user %d (%s)",
-                seed, key, caller.id(), collection.visibleTo(caller.id()) ? "visible" : "invisible");
+                "%s: GET collection %s as user %d (%s)",
+                context, key, caller.id(), collection.visibleTo(caller.id()) ? "visible" : "invisible");
         if (collection.visibleTo(caller.id())) {
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
             JsonNode item = response.json().get("data");
@@ -168,6 +336,21 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
             assertThat(item.get("uuid").asString())
                     .as(what)
                     .isEqualTo(collection.uuid().toString());
+            assertThat(Arrays.asList(
+                            item.get("name").asString(),
+                            ApiWorldWriter.text(item.get("description")),
+                            item.get("collection_type").asString(),
+                            item.get("owner_id").asLong(),
+                            item.get("created_at").asString(),
+                            item.get("updated_at").asString()))
+                    .as(what + ": name, description, type, owner, created_at, updated_at")
+                    .isEqualTo(Arrays.asList(
+                            collection.name(),
+                            collection.description(),
+                            collection.type(),
+                            collection.ownerId(),
+                            JsonValues.datetime(collection.createdAt()),
+                            JsonValues.datetime(collection.updatedAt())));
             assertIncludes(what, world, collection, item, params.containsKey("include"));
             return;
         }

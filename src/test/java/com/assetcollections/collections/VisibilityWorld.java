@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,9 +16,10 @@ import org.jooq.DSLContext;
 
 /**
  * Generated users, assets, collections (public and private, names and descriptions from a small
- * vocabulary so that filters and searches hit), shares and memberships, written through
- * {@link Fixtures}, together with the model of who may see what. Public for the assets
- * property tests, which run over the same worlds.
+ * vocabulary so that filters and searches hit), shares at the `view` and `edit` levels and
+ * memberships, written by a {@link WorldWriter} (through the write API, or straight into the
+ * database with {@link Fixtures}), together with the model of who may see and change what. Public
+ * for the assets property tests, which run over the same worlds.
  */
 public final class VisibilityWorld {
 
@@ -67,9 +68,25 @@ public final class VisibilityWorld {
             Instant createdAt,
             Instant updatedAt) {}
 
-    /** A member asset in collection order. */
+    /** A member asset at a generated position (positions tie; ties order by asset id). */
     record Member(long assetId, int position) {}
 
+    /** What a user may do to a collection: the rules every write is checked against. */
+    public enum Access {
+        /** Everything: change, change the type, share, delete. */
+        OWNER,
+        /** Name, description and membership (a share at the `edit` level). */
+        EDIT,
+        /** Read only (a share at the `view` level, or a public collection). */
+        VIEW,
+        /** Not even read: the collection answers 404 like a missing one. */
+        NONE
+    }
+
+    /**
+     * A collection as written; {@code shares} maps the users it is shared with to their level
+     * ({@code view} or {@code edit}), {@code assetIds} are its members in collection order.
+     */
     public record Coll(
             long id,
             UUID uuid,
@@ -79,20 +96,59 @@ public final class VisibilityWorld {
             boolean isPublic,
             Instant createdAt,
             Instant updatedAt,
-            Set<Long> sharedWith,
+            Map<Long, String> shares,
             List<Long> assetIds) {
 
+        public Coll {
+            shares = Map.copyOf(shares);
+            assetIds = List.copyOf(assetIds);
+        }
+
         public boolean visibleTo(long userId) {
-            return isPublic || ownerId == userId || sharedWith.contains(userId);
+            return access(userId) != Access.NONE;
+        }
+
+        public Access access(long userId) {
+            if (ownerId == userId) {
+                return Access.OWNER;
+            }
+            String level = shares.get(userId);
+            if (level != null) {
+                return level.equals("edit") ? Access.EDIT : Access.VIEW;
+            }
+            return isPublic ? Access.VIEW : Access.NONE;
+        }
+
+        public Set<Long> sharedWith() {
+            return shares.keySet();
         }
 
         public String type() {
             return isPublic ? "public" : "private";
         }
 
+        Coll withName(String value) {
+            return new Coll(id, uuid, ownerId, value, description, isPublic, createdAt, updatedAt, shares, assetIds);
+        }
+
+        Coll withDescription(String value) {
+            return new Coll(id, uuid, ownerId, name, value, isPublic, createdAt, updatedAt, shares, assetIds);
+        }
+
+        Coll withPublic(boolean value) {
+            return new Coll(id, uuid, ownerId, name, description, value, createdAt, updatedAt, shares, assetIds);
+        }
+
+        Coll withShares(Map<Long, String> value) {
+            return new Coll(id, uuid, ownerId, name, description, isPublic, createdAt, updatedAt, value, assetIds);
+        }
+
         Coll withAssetIds(List<Long> ids) {
-            return new Coll(
-                    id, uuid, ownerId, name, description, isPublic, createdAt, updatedAt, sharedWith, List.copyOf(ids));
+            return new Coll(id, uuid, ownerId, name, description, isPublic, createdAt, updatedAt, shares, ids);
+        }
+
+        Coll withUpdatedAt(Instant value) {
+            return new Coll(id, uuid, ownerId, name, description, isPublic, createdAt, value, shares, assetIds);
         }
     }
 
@@ -107,6 +163,7 @@ public final class VisibilityWorld {
         this.assets = List.copyOf(assets);
     }
 
+    /** A world written straight into the database, in the generated timestamps and uuids. */
     public static VisibilityWorld generate(Random random, Fixtures fixtures) {
         return generate(random, fixtures, false);
     }
@@ -116,32 +173,37 @@ public final class VisibilityWorld {
      *     embeds (more than 100), at positions with ties
      */
     public static VisibilityWorld generate(Random random, Fixtures fixtures, boolean withLargeCollection) {
+        return generate(random, new DirectWorldWriter(fixtures), withLargeCollection);
+    }
+
+    /** A world written by {@code writer}; the model holds what it wrote (ids, and whatever else it chose). */
+    static VisibilityWorld generate(Random random, WorldWriter writer, boolean withLargeCollection) {
         List<Person> people = new ArrayList<>();
         int userCount = 2 + random.nextInt(4);
         for (int i = 0; i < userCount; i++) {
-            User user = fixtures.user("User " + phrase(random, 1));
-            people.add(new Person(user, fixtures.token(user)));
+            people.add(writer.person("User " + phrase(random, 1)));
         }
         List<Asset> assets = new ArrayList<>();
         for (int i = 0, n = 2 + random.nextInt(6); i < n; i++) {
-            assets.add(asset(random, fixtures, people));
+            assets.add(writer.asset(asset(random, people)));
         }
         List<Coll> collections = new ArrayList<>();
         for (int i = 0, n = 5 + random.nextInt(18); i < n; i++) {
-            collections.add(collection(random, fixtures, people, assets, 30, 4));
+            collections.add(collection(random, writer, people, assets, 30, 4));
         }
         if (withLargeCollection) {
             List<Asset> many = new ArrayList<>();
             for (int i = 0, n = 101 + random.nextInt(30); i < n; i++) {
-                many.add(asset(random, fixtures, people));
+                many.add(writer.asset(asset(random, people)));
             }
             assets.addAll(many);
-            collections.add(collection(random, fixtures, people, many, 100, 60));
+            collections.add(collection(random, writer, people, many, 100, 60));
         }
         return new VisibilityWorld(people, collections, assets);
     }
 
-    private static Asset asset(Random random, Fixtures fixtures, List<Person> people) {
+    /** An asset to write (its id still 0). */
+    private static Asset asset(Random random, List<Person> people) {
         Person owner = pick(random, people);
         String name = phrase(random, 1 + random.nextInt(3));
         String description = random.nextInt(100) < 30 ? null : phrase(random, 1 + random.nextInt(4));
@@ -154,16 +216,7 @@ public final class VisibilityWorld {
         Instant created = instant(random);
         Instant updated = random.nextInt(100) < 20 ? created : later(random, created);
         UUID uuid = new UUID(random.nextLong(), random.nextLong());
-        long id = fixtures.asset(owner.user(), name)
-                .type(type)
-                .mime(mimeType)
-                .description(description)
-                .tags(tags.toArray(String[]::new))
-                .created(created)
-                .updated(updated)
-                .uuid(uuid)
-                .create();
-        return new Asset(id, uuid, owner.id(), name, description, type, mimeType, tags, created, updated);
+        return new Asset(0, uuid, owner.id(), name, description, type, mimeType, tags, created, updated);
     }
 
     private static Instant instant(Random random) {
@@ -182,7 +235,7 @@ public final class VisibilityWorld {
      */
     private static Coll collection(
             Random random,
-            Fixtures fixtures,
+            WorldWriter writer,
             List<Person> people,
             List<Asset> assets,
             int memberChance,
@@ -195,32 +248,23 @@ public final class VisibilityWorld {
         // a few collections share one instant, so that ties are broken by id
         Instant updated = random.nextInt(100) < 20 ? created : later(random, created);
         UUID uuid = new UUID(random.nextLong(), random.nextLong());
-        Fixtures.CollectionBuilder builder = fixtures.collection(owner.user(), name)
-                .description(description)
-                .created(created)
-                .updated(updated)
-                .uuid(uuid);
-        long id = (isPublic ? builder.publicOne() : builder).create();
-        Set<Long> sharedWith = new LinkedHashSet<>();
+        Map<Long, String> shares = new LinkedHashMap<>();
         for (Person person : people) {
             // sometimes even with the owner or on a public collection: harmless, and filters must cope
             int chance = person == owner ? 5 : isPublic ? 10 : 30;
             if (random.nextInt(100) < chance) {
-                fixtures.share(id, person.user());
-                sharedWith.add(person.id());
+                shares.put(person.id(), random.nextBoolean() ? "edit" : "view");
             }
         }
         List<Member> members = new ArrayList<>();
         for (Asset asset : assets) {
             if (random.nextInt(100) < memberChance) {
-                int position = random.nextInt(positions);
-                fixtures.member(id, asset.id(), position);
-                members.add(new Member(asset.id(), position));
+                members.add(new Member(asset.id(), random.nextInt(positions)));
             }
         }
         members.sort(Comparator.comparingInt(Member::position).thenComparingLong(Member::assetId));
-        return new Coll(
-                id,
+        Coll planned = new Coll(
+                0,
                 uuid,
                 owner.id(),
                 name,
@@ -228,13 +272,15 @@ public final class VisibilityWorld {
                 isPublic,
                 created,
                 updated,
-                sharedWith,
+                shares,
                 members.stream().map(Member::assetId).toList());
+        return writer.collection(planned, members);
     }
 
     /**
-     * Writes a few changes — a share removed, a share added, a collection made public or private,
-     * a collection deleted — and returns the world after them.
+     * Writes a few changes straight into the database, as a writer outside the application would
+     * — a share removed, a share added, a collection made public or private, a collection deleted —
+     * and returns the world after them.
      */
     public VisibilityWorld change(Random random, DSLContext db, Fixtures fixtures) {
         List<Coll> after = new ArrayList<>(collections);
@@ -248,31 +294,24 @@ public final class VisibilityWorld {
                             .eq(from.id())
                             .and(CollectionTable.SHARE_USER_ID.eq(user)))
                     .execute();
-            from.sharedWith().remove(user);
+            Map<Long, String> kept = new LinkedHashMap<>(from.shares());
+            kept.remove(user);
+            after.set(after.indexOf(from), from.withShares(kept));
         }
         Coll to = pick(random, after);
         Person with = pick(random, people);
-        if (to.sharedWith().add(with.id())) {
+        if (!to.sharedWith().contains(with.id())) {
             fixtures.share(to.id(), with.user());
+            Map<Long, String> grown = new LinkedHashMap<>(to.shares());
+            grown.put(with.id(), "view");
+            after.set(after.indexOf(to), to.withShares(grown));
         }
         Coll flipped = pick(random, after);
         db.update(CollectionTable.COLLECTIONS)
                 .set(CollectionTable.COLLECTION_TYPE, flipped.isPublic() ? "private" : "public")
                 .where(CollectionTable.ID.eq(flipped.id()))
                 .execute();
-        after.set(
-                after.indexOf(flipped),
-                new Coll(
-                        flipped.id(),
-                        flipped.uuid(),
-                        flipped.ownerId(),
-                        flipped.name(),
-                        flipped.description(),
-                        !flipped.isPublic(),
-                        flipped.createdAt(),
-                        flipped.updatedAt(),
-                        flipped.sharedWith(),
-                        flipped.assetIds()));
+        after.set(after.indexOf(flipped), flipped.withPublic(!flipped.isPublic()));
         if (after.size() > 1 && random.nextBoolean()) {
             Coll deleted = pick(random, after);
             db.deleteFrom(CollectionTable.COLLECTIONS)
@@ -314,6 +353,26 @@ public final class VisibilityWorld {
         return new VisibilityWorld(people, after, assets);
     }
 
+    /** The world after a write that changed {@code changed} (found by its id). */
+    VisibilityWorld replacing(Coll changed) {
+        return new VisibilityWorld(
+                people,
+                collections.stream()
+                        .map(c -> c.id() == changed.id() ? changed : c)
+                        .toList(),
+                assets);
+    }
+
+    /** The world after the collection was deleted. */
+    VisibilityWorld without(long collectionId) {
+        return new VisibilityWorld(
+                people, collections.stream().filter(c -> c.id() != collectionId).toList(), assets);
+    }
+
+    public Person person(long userId) {
+        return people.stream().filter(p -> p.id() == userId).findFirst().orElseThrow();
+    }
+
     public List<Coll> visibleTo(long userId) {
         return collections.stream().filter(c -> c.visibleTo(userId)).toList();
     }
@@ -342,12 +401,7 @@ public final class VisibilityWorld {
     }
 
     public String nameOf(long userId) {
-        return people.stream()
-                .filter(p -> p.id() == userId)
-                .findFirst()
-                .orElseThrow()
-                .user()
-                .name();
+        return person(userId).user().name();
     }
 
     public static String phrase(Random random, int words) {

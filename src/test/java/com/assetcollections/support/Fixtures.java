@@ -78,10 +78,15 @@ public final class Fixtures {
     }
 
     public void share(long collectionId, User with) {
+        share(collectionId, with, "view");
+    }
+
+    /** @param level {@code view} or {@code edit} */
+    public void share(long collectionId, User with, String level) {
         db.insertInto(SHARES)
                 .set(CollectionTable.SHARE_COLLECTION_ID, collectionId)
                 .set(CollectionTable.SHARE_USER_ID, with.id())
-                .set(CollectionTable.SHARE_LEVEL, "view")
+                .set(CollectionTable.SHARE_LEVEL, level)
                 .set(CollectionTable.SHARE_CREATED_AT, SqlTypes.now())
                 .execute();
     }
