@@ -6,7 +6,7 @@
 #   bench/writes.sh pg       # PostgreSQL database ac_bench_writes, 100,000 collections, 20,000 assets
 #   bench/writes.sh sqlite   # SQLite file bench/data/ac_bench_writes.db, the same sizes
 #
-# Settings (environment): DURATION (20s), CONNECTIONS (8), COLLECTIONS (100000), SKIP_BUILD=1, PORT (18081).
+# Settings (environment): DURATION (20s), CONNECTIONS (8), COLLECTIONS (100000), SKIP_BUILD=1, JAR (another jar), PORT (18081).
 set -euo pipefail
 
 MODE=${1:-pg}
@@ -35,7 +35,7 @@ command -v wrk >/dev/null || { log "installing wrk"; apt-get update -qq && apt-g
 JAVA=java
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 [ "${SKIP_BUILD:-}" = 1 ] || { log "building"; ./mvnw -B -o -q package -DskipTests; }
-cp target/asset-collections-api-0.1.0-SNAPSHOT.jar "$DATA/writes-app.jar"
+cp "${JAR:-target/asset-collections-api-0.1.0-SNAPSHOT.jar}" "$DATA/writes-app.jar"
 app() { "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$DATA/writes-app.jar" "$@"; }
 
 fresh=0
