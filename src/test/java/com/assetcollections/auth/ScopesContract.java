@@ -1,0 +1,153 @@
+package com.assetcollections.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assetcollections.support.ApiResponse;
+import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.users.User;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every API endpoint checks the scopes it needs before anything else: a token lacking any one of
+ * them is 403 naming it, whatever the ids and body; with them, the request gets past the check.
+ * The table below must list every API endpoint the application maps (checked against Spring's
+ * own list), so a new endpoint cannot be added without deciding its scopes here.
+ */
+abstract class ScopesContract extends ApiTestBase {
+
+    private static final String MISSING = "999999";
+
+    /** One endpoint: method, path with {placeholders}, and the scopes it needs (empty: any valid token). */
+    record Endpoint(String method, String path, Set<Scope> needs) {
+        String pattern() {
+            return method + " " + path.replaceAll("\\{[^}]+}", "{}");
+        }
+    }
+
+    private static final Set<Scope> NONE = Set.of();
+    private static final Set<Scope> C_READ = Set.of(Scope.COLLECTIONS_READ);
+    private static final Set<Scope> C_WRITE = Set.of(Scope.COLLECTIONS_WRITE);
+    private static final Set<Scope> A_READ = Set.of(Scope.ASSETS_READ);
+    private static final Set<Scope> A_WRITE = Set.of(Scope.ASSETS_WRITE);
+    private static final Set<Scope> ADMIN = Set.of(Scope.ADMIN);
+
+    static final List<Endpoint> ENDPOINTS = List.of(
+            new Endpoint("GET", "/api/v2/collections", C_READ),
+            new Endpoint("GET", "/api/v2/collections/{collection}", C_READ),
+            new Endpoint("POST", "/api/v2/collections", C_WRITE),
+            new Endpoint("PATCH", "/api/v2/collections/{missing}", C_WRITE),
+            new Endpoint("DELETE", "/api/v2/collections/{missing}", C_WRITE),
+            new Endpoint(
+                    "GET",
+                    "/api/v2/collections/{collection}/assets",
+                    Set.of(Scope.COLLECTIONS_READ, Scope.ASSETS_READ)),
+            new Endpoint("POST", "/api/v2/collections/{missing}/assets", C_WRITE),
+            new Endpoint("PUT", "/api/v2/collections/{missing}/assets", C_WRITE),
+            new Endpoint("DELETE", "/api/v2/collections/{missing}/assets", C_WRITE),
+            new Endpoint("PATCH", "/api/v2/collections/{missing}/assets/{asset}", C_WRITE),
+            new Endpoint("DELETE", "/api/v2/collections/{missing}/assets/{asset}", C_WRITE),
+            new Endpoint("GET", "/api/v2/collections/{missing}/shares", C_READ),
+            new Endpoint("POST", "/api/v2/collections/{missing}/shares", C_WRITE),
+            new Endpoint("PATCH", "/api/v2/collections/{missing}/shares/{user}", C_WRITE),
+            new Endpoint("DELETE", "/api/v2/collections/{missing}/shares/{user}", C_WRITE),
+            new Endpoint("GET", "/api/v2/assets", A_READ),
+            new Endpoint("GET", "/api/v2/assets/{asset}", A_READ),
+            new Endpoint("POST", "/api/v2/assets", A_WRITE),
+            new Endpoint("PATCH", "/api/v2/assets/{missing}", A_WRITE),
+            new Endpoint("DELETE", "/api/v2/assets/{missing}", A_WRITE),
+            new Endpoint("GET", "/api/v2/me", NONE),
+            new Endpoint("GET", "/api/v2/tokens", NONE),
+            new Endpoint("GET", "/api/v2/tokens/{missing}", NONE),
+            new Endpoint("POST", "/api/v2/tokens", NONE),
+            new Endpoint("DELETE", "/api/v2/tokens/{missing}", NONE),
+            new Endpoint("GET", "/api/v2/users", ADMIN),
+            new Endpoint("GET", "/api/v2/users/{user}", ADMIN),
+            new Endpoint("POST", "/api/v2/users", ADMIN),
+            new Endpoint("GET", "/api/v2/users/{user}/tokens", ADMIN),
+            new Endpoint("POST", "/api/v2/users/{missing}/tokens", ADMIN));
+
+    @Autowired
+    private RequestMappingHandlerMapping mappings;
+
+    private User alice;
+    private long collection;
+    private long asset;
+
+    @BeforeEach
+    void data() {
+        alice = fixtures.user("Alice");
+        collection = fixtures.collection(alice, "Open").publicOne().create();
+        asset = fixtures.asset(alice, "Logo", "image");
+    }
+
+    @Test
+    void theTableListsEveryApiEndpoint() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods()
+                .keySet()
+                .forEach(info -> info.getPatternValues().stream()
+                        .filter(path -> path.startsWith("/api/"))
+                        .forEach(path -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(method ->
+                                        mapped.add(method.name() + " " + path.replaceAll("\\{[^}]+}", "{}")))));
+        Set<String> listed = ENDPOINTS.stream().map(Endpoint::pattern).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(listed).isEqualTo(mapped);
+    }
+
+    @Test
+    void aTokenWithoutANeededScopeIs403NamingIt() {
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Scope needed : endpoint.needs()) {
+                EnumSet<Scope> others = EnumSet.allOf(Scope.class);
+                others.remove(needed);
+                ApiResponse response = send(endpoint, fixtures.token(alice, others));
+
+                assertThat(response.status())
+                        .as("%s without %s: %s", endpoint.pattern(), needed.token(), response.body())
+                        .isEqualTo(403);
+                assertThat(response.json().get("message").asString())
+                        .as(endpoint.pattern())
+                        .contains(needed.token());
+            }
+        }
+    }
+
+    @Test
+    void aTokenWithTheNeededScopesGetsPastTheCheck() {
+        for (Endpoint endpoint : ENDPOINTS) {
+            String token = fixtures.token(
+                    alice, endpoint.needs().isEmpty() ? EnumSet.of(Scope.ASSETS_READ) : endpoint.needs());
+            ApiResponse response = send(endpoint, token);
+
+            assertThat(response.status())
+                    .as("%s with %s: %s", endpoint.pattern(), endpoint.needs(), response.body())
+                    .isNotIn(401, 403, 500);
+        }
+    }
+
+    private ApiResponse send(Endpoint endpoint, String token) {
+        String path = endpoint.path()
+                .replace("{collection}", Long.toString(collection))
+                .replace("{asset}", Long.toString(asset))
+                .replace("{user}", Long.toString(alice.id()))
+                .replace("{missing}", MISSING);
+        if (endpoint.method().equals("DELETE") && path.endsWith("/assets")) {
+            path += "?asset_ids=" + asset;
+        }
+        return switch (endpoint.method()) {
+            case "GET" -> api.get(path, token);
+            case "DELETE" -> api.delete(path, token);
+            default -> api.write(endpoint.method(), path, token, "{}");
+        };
+    }
+}
