@@ -51,16 +51,15 @@ class AssetReader {
     private final AssetIncludes includes;
     private final Users users;
     private final FullTextSearch search;
-
     private final AssetTombstones tombstones;
 
     AssetReader(
             ResourcePages pages, AssetIncludes includes, Users users, AssetSearch search, AssetTombstones tombstones) {
-        this.tombstones = tombstones;
         this.pages = pages;
         this.includes = includes;
         this.users = users;
         this.search = search.fullText();
+        this.tombstones = tombstones;
     }
 
     Map<String, Object> list(Caller caller, Map<String, String[]> parameters, PageLinks links) {

@@ -47,12 +47,12 @@ public class CollectionReader {
             Users users,
             CollectionSearch search,
             Tombstones tombstones) {
-        this.tombstones = tombstones;
         this.db = db;
         this.pages = pages;
         this.includes = includes;
         this.users = users;
         this.search = search.fullText();
+        this.tombstones = tombstones;
     }
 
     Map<String, Object> list(Caller caller, Map<String, String[]> parameters, PageLinks links) {
@@ -122,7 +122,7 @@ public class CollectionReader {
                 search,
                 "collections",
                 List.of(ID, OWNER_ID),
-                VisibleTotal.of(caller.userId()));
+                query -> VisibleTotal.of(caller.userId(), query));
     }
 
     private static void requireIncludeScopes(Caller caller, ResourceQuery query) {

@@ -12,6 +12,9 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.query.FilterClause;
+import com.assetcollections.query.ResourceQuery;
+import java.util.List;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -31,6 +34,19 @@ final class VisibleTotal {
     private static final Field<Long> COUNT_VALUE = field(name("collection_counts", "value"), SQLDataType.BIGINT);
 
     private VisibleTotal() {}
+
+    /**
+     * The total of {@code query} from counters, or null when it must be counted: the unfiltered
+     * list, and {@code filter[public]=1} alone (the public counter, whoever asks).
+     */
+    static Field<Long> of(long userId, ResourceQuery query) {
+        List<String> filters =
+                query.filters().stream().map(FilterClause::canonical).toList();
+        if (filters.isEmpty()) {
+            return of(userId);
+        }
+        return filters.equals(List.of("public=true")) ? publicCount() : null;
+    }
 
     static Field<Long> of(long userId) {
         Field<Long> total = publicCount();

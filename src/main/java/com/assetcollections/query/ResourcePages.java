@@ -103,12 +103,15 @@ public final class ResourcePages {
 
     /**
      * The exact total with the data version it was read at, in one statement (one snapshot): from
-     * the source's maintained counters when the list has no filter and no search, else counted.
+     * the source's maintained counters when it has some for the query, else counted.
      */
     private Record2<Long, Long> total(Source source, ResourceQuery query, Matching matching) {
         Field<Long> version = DataVersions.versionOf(source.dataSet());
-        if (source.fastTotal() != null && query.filters().isEmpty() && query.search() == null) {
-            return db.select(source.fastTotal(), version).fetchOne();
+        Field<Long> fast = source.fastTotal() == null || query.search() != null
+                ? null
+                : source.fastTotal().apply(query);
+        if (fast != null) {
+            return db.select(fast, version).fetchOne();
         }
         return db.select(DSL.count().cast(Long.class), version)
                 .from(matching.from())

@@ -2,6 +2,7 @@ package com.assetcollections.query;
 
 import com.assetcollections.storage.FullTextSearch;
 import java.util.List;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -13,9 +14,9 @@ import org.jooq.Table;
  * @param scopeKey     a stable text naming the scope (e.g. the caller's id), part of cached totals' keys
  * @param dataSet      the data version that changes whenever rows of this source change
  * @param alwaysSelect columns the reader needs whatever the client's sparse fieldset (ids for includes)
- * @param fastTotal    an expression equal to the number of rows in scope, cheaper than counting them
- *                     (maintained counters), used for lists with no filter and no search; null when
- *                     the source has none and every total is counted
+ * @param fastTotal    for a query without search, an expression equal to its total that is cheaper
+ *                     than counting the rows (maintained counters), or null to count them; null
+ *                     when the source has none and every total is counted
  */
 public record Source(
         Table<?> table,
@@ -24,7 +25,7 @@ public record Source(
         FullTextSearch search,
         String dataSet,
         List<Field<?>> alwaysSelect,
-        Field<Long> fastTotal) {
+        Function<ResourceQuery, Field<Long>> fastTotal) {
 
     /** A source whose totals are always counted. */
     public Source(

@@ -246,6 +246,12 @@ abstract class VisibleTotalsContract extends CollectionWriting {
             assertThat(list(token, "per_page", "1").json().at("/meta/total").asLong())
                     .as("after %s: meta.total of %s", after, user.name())
                     .isEqualTo(expected);
+            assertThat(list(token, "per_page", "1", "filter[public]", "1")
+                            .json()
+                            .at("/meta/total")
+                            .asLong())
+                    .as("after %s: meta.total of filter[public]=1 for %s", after, user.name())
+                    .isEqualTo(db.fetchCount(COLLECTIONS, Visibility.isPublic()));
         }
         assertThat(fastTotal(Caller.ANONYMOUS_USER_ID))
                 .as("after %s: anonymous total", after)
