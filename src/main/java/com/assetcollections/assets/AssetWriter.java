@@ -98,8 +98,11 @@ class AssetWriter {
         fields.addAll(AssetBody.VALUES);
         SelectConditionStep<Record> select =
                 db.select(fields).from(ASSETS).where(ItemKey.condition(key, ID, UUID_, "asset"));
+        // FOR NO KEY UPDATE, not FOR UPDATE: a membership insert holding its collection's lock takes
+        // FOR KEY SHARE on the asset (the foreign key), which this must not block, or a delete
+        // (asset, then its collections) and an insert (collection, then the asset) deadlock.
         Record asset = db.dialect().family() == SQLDialect.POSTGRES
-                ? select.forUpdate().fetchOne()
+                ? select.forNoKeyUpdate().fetchOne()
                 : select.fetchOne();
         if (asset == null) {
             throw ItemKey.notFound(key, "asset");

@@ -57,7 +57,7 @@ class MembershipController {
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
+        memberships.requireEditable(caller, key);
         byte[] raw = bodies.raw(request);
         return posts.run(caller.userId(), request, raw, () -> {
             JsonBody body = bodies.parse(raw, ADD_FIELDS);
@@ -96,7 +96,7 @@ class MembershipController {
         caller.require(Scope.COLLECTIONS_WRITE);
         JsonBody body = bodies.read(request, MOVE_FIELDS);
         Long position = body.number("position", 1).orElse(null);
-        if (position == null && !body.has("position")) {
+        if (!body.has("position") || body.isNull("position")) {
             body.reject("position", "`position` is required (1 is the first place)");
         }
         body.validate();

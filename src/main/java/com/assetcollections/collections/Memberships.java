@@ -133,6 +133,16 @@ public class Memberships {
         return DSL.field(name(alias.getName(), column.getName()), column.getDataType());
     }
 
+    /**
+     * The access check of a membership change on its own (404 unseen, 403 read-only), run before an
+     * {@code Idempotency-Key} replay too, so that a replay never answers for a collection the caller
+     * has lost access to.
+     */
+    void requireEditable(Caller caller, String key) {
+        caller.require(Scope.COLLECTIONS_WRITE);
+        locks.find(caller, key).requireEdit();
+    }
+
     private EditableCollection editable(Caller caller, String key, ConditionalWrite condition) {
         caller.require(Scope.COLLECTIONS_WRITE);
         EditableCollection collection = locks.lock(caller, key);

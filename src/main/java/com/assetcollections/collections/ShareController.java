@@ -57,7 +57,7 @@ class ShareController {
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
+        shares.requireOwned(caller, key);
         byte[] raw = bodies.raw(request);
         return posts.run(caller.userId(), request, raw, () -> {
             Shares.Shared shared = shares.share(

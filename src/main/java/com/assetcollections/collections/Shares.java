@@ -82,8 +82,8 @@ class Shares {
     @Transactional
     Map<String, Object> changeLevel(Caller caller, String key, long userId, JsonBody body, ConditionalWrite condition) {
         EditableCollection collection = owned(caller, key, condition);
-        if (!body.has("level")) {
-            body.reject("level", "`level` is required");
+        if (!body.has("level") || body.isNull("level")) {
+            body.reject("level", "`level` is required: `view` or `edit`");
         }
         String level = body.oneOf("level", LEVELS).orElse(null);
         body.validate();
@@ -107,6 +107,12 @@ class Shares {
         if (db.deleteFrom(SHARES).where(shareOf(collection.id(), userId)).execute() > 0) {
             locks.touch(collection.id());
         }
+    }
+
+    /** The access check of sharing on its own, run before an {@code Idempotency-Key} replay too. */
+    void requireOwned(Caller caller, String key) {
+        caller.require(Scope.COLLECTIONS_WRITE);
+        locks.find(caller, key).requireOwner("share it");
     }
 
     private EditableCollection owned(Caller caller, String key, ConditionalWrite condition) {

@@ -139,6 +139,42 @@ abstract class MembershipWritesContract extends CollectionWriting {
                 .containsExactlyInAnyOrder("asset_ids", "position");
         assertThat(api.put(members(), aliceToken, "{}").status()).isEqualTo(422);
         assertThat(api.patch(members() + "/" + a1, aliceToken, "{}").status()).isEqualTo(422);
+        add("{\"asset_ids\": [" + a1 + "]}");
+        assertThat(api.patch(members() + "/" + a1, aliceToken, "{\"position\": null}")
+                        .status())
+                .isEqualTo(422);
+    }
+
+    @Test
+    void readsTheBodyAsJsonWhateverItsContentTypeSays() {
+        add("{\"asset_ids\": [" + a1 + ", " + a2 + "]}");
+
+        ApiResponse moved =
+                api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.base() + members() + "/" + a2))
+                        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"position\": 1}"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Authorization", "Bearer " + aliceToken)
+                        .build());
+
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(order()).containsExactly(a2, a1);
+    }
+
+    @Test
+    void anIdempotentReplayIsRefusedOnceTheCallerHasLostAccess() {
+        api.post(
+                PATH + "/" + collection + "/shares",
+                aliceToken,
+                "{\"user_id\": " + bob.id() + ", \"level\": \"edit\"}");
+        String body = "{\"asset_ids\": [" + a1 + "]}";
+        assertThat(api.post(members(), bobToken, body, "Idempotency-Key", "bob-1")
+                        .status())
+                .isEqualTo(200);
+        api.delete(PATH + "/" + collection + "/shares/" + bob.id(), aliceToken);
+
+        assertNotFound(
+                api.post(members(), bobToken, body, "Idempotency-Key", "bob-1"),
+                "collection `" + collection + "` not found");
     }
 
     /** The stored positions, in order: always 1..n. */

@@ -121,6 +121,9 @@ abstract class SharingContract extends CollectionWriting {
         assertThat(api.patch(shares() + "/" + carol.id(), aliceToken, "{\"level\": \"edit\"}")
                         .status())
                 .isEqualTo(404);
+        assertThat(api.patch(shares() + "/" + bob.id(), aliceToken, "{\"level\": null}")
+                        .status())
+                .isEqualTo(422);
     }
 
     @Test
