@@ -4,6 +4,7 @@ import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.collections.CollectionReader;
 import com.assetcollections.web.ConditionalWrite;
+import com.assetcollections.web.DeadlockRetry;
 import com.assetcollections.web.IdempotentPosts;
 import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.PageLinks;
@@ -72,7 +73,7 @@ class AssetController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         caller.require(Scope.ASSETS_WRITE);
         AssetBody body = new AssetBody(bodies.read(request, AssetBody.FIELDS));
-        long id = writer.update(caller, key, body, ifMatch(caller, ifMatch));
+        long id = DeadlockRetry.get(() -> writer.update(caller, key, body, ifMatch(caller, ifMatch)));
         return responses.ok(reader.current(caller, id));
     }
 
@@ -82,7 +83,7 @@ class AssetController {
             Caller caller,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         caller.require(Scope.ASSETS_WRITE);
-        writer.delete(caller, key, ifMatch(caller, ifMatch));
+        DeadlockRetry.run(() -> writer.delete(caller, key, ifMatch(caller, ifMatch)));
         return ResponseEntity.noContent().build();
     }
 

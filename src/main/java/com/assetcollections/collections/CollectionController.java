@@ -3,7 +3,9 @@ package com.assetcollections.collections;
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.web.ConditionalWrite;
+import com.assetcollections.web.DeadlockRetry;
 import com.assetcollections.web.IdempotentPosts;
+import com.assetcollections.web.JsonBody;
 import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.PageLinks;
 import com.assetcollections.web.RequestBodies;
@@ -69,11 +71,9 @@ class CollectionController {
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         caller.require(Scope.COLLECTIONS_WRITE);
-        long id = writer.update(
-                caller,
-                key,
-                bodies.read(request, CollectionWriter.FIELDS),
-                ifMatch(reader, responses, caller, ifMatch));
+        JsonBody body = bodies.read(request, CollectionWriter.FIELDS);
+        long id =
+                DeadlockRetry.get(() -> writer.update(caller, key, body, ifMatch(reader, responses, caller, ifMatch)));
         return responses.ok(reader.current(caller, id));
     }
 
@@ -82,7 +82,7 @@ class CollectionController {
             @PathVariable String key,
             Caller caller,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        writer.delete(caller, key, ifMatch(reader, responses, caller, ifMatch));
+        DeadlockRetry.run(() -> writer.delete(caller, key, ifMatch(reader, responses, caller, ifMatch)));
         return ResponseEntity.noContent().build();
     }
 

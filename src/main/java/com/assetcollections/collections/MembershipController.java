@@ -5,6 +5,7 @@ import static com.assetcollections.collections.CollectionController.ifMatch;
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.query.InvalidQuery;
+import com.assetcollections.web.DeadlockRetry;
 import com.assetcollections.web.IdempotentPosts;
 import com.assetcollections.web.InvalidBody;
 import com.assetcollections.web.JsonBody;
@@ -82,7 +83,8 @@ class MembershipController {
             body.reject("asset_ids", "`asset_ids` is required: the whole new order (an empty list empties it)");
         }
         body.validate();
-        long id = memberships.replace(caller, key, ids, ifMatch(reader, responses, caller, ifMatch));
+        long id = DeadlockRetry.get(
+                () -> memberships.replace(caller, key, ids, ifMatch(reader, responses, caller, ifMatch)));
         return responses.ok(reader.current(caller, id));
     }
 
@@ -100,7 +102,8 @@ class MembershipController {
             body.reject("position", "`position` is required (1 is the first place)");
         }
         body.validate();
-        long id = memberships.move(caller, key, assetId, position, ifMatch(reader, responses, caller, ifMatch));
+        long id = DeadlockRetry.get(
+                () -> memberships.move(caller, key, assetId, position, ifMatch(reader, responses, caller, ifMatch)));
         return responses.ok(reader.current(caller, id));
     }
 
@@ -110,7 +113,8 @@ class MembershipController {
             @PathVariable long assetId,
             Caller caller,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        memberships.remove(caller, key, List.of(assetId), ifMatch(reader, responses, caller, ifMatch));
+        DeadlockRetry.run(
+                () -> memberships.remove(caller, key, List.of(assetId), ifMatch(reader, responses, caller, ifMatch)));
         return ResponseEntity.noContent().build();
     }
 
@@ -132,7 +136,7 @@ class MembershipController {
             }
             ids.add(Long.parseLong(id.strip()));
         }
-        memberships.remove(caller, key, ids, ifMatch(reader, responses, caller, ifMatch));
+        DeadlockRetry.run(() -> memberships.remove(caller, key, ids, ifMatch(reader, responses, caller, ifMatch)));
         return ResponseEntity.noContent().build();
     }
 

@@ -4,6 +4,7 @@ import static com.assetcollections.collections.CollectionController.ifMatch;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.web.DeadlockRetry;
 import com.assetcollections.web.IdempotentPosts;
 import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.RequestBodies;
@@ -92,7 +93,7 @@ class ShareController {
             @PathVariable long userId,
             Caller caller,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        shares.unshare(caller, key, userId, ifMatch(reader, responses, caller, ifMatch));
+        DeadlockRetry.run(() -> shares.unshare(caller, key, userId, ifMatch(reader, responses, caller, ifMatch)));
         return ResponseEntity.noContent().build();
     }
 }

@@ -75,13 +75,13 @@ public class IdempotentPosts {
             Supplier<ResponseEntity<byte[]>> action) {
         String key = request.getHeader(HEADER);
         if (key == null) {
-            return transaction.execute(status -> action.get());
+            return DeadlockRetry.get(() -> transaction.execute(status -> action.get()));
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw new MalformedBody("`" + HEADER + "` must be 1 to 255 visible ASCII characters");
         }
         String fingerprint = fingerprint(request, body);
-        return transaction.execute(status -> {
+        return DeadlockRetry.get(() -> transaction.execute(status -> {
             db.deleteFrom(KEYS).where(CREATED_AT.lt(SqlTypes.now().minus(kept))).execute();
             int claimed = db.insertInto(KEYS)
                     .set(USER_ID, userId)
@@ -104,7 +104,7 @@ public class IdempotentPosts {
                     .where(USER_ID.eq(userId).and(KEY.eq(key)))
                     .execute();
             return response;
-        });
+        }));
     }
 
     private ResponseEntity<byte[]> replay(long userId, String key, String fingerprint, ReplaySeal seal) {
