@@ -20,7 +20,9 @@ class WriteMixPostgresTest extends WriteMixContract {
      * adds its own count to the shared statistics only when it flushes them: when it exits, or up
      * to ten seconds after it went idle. So the pool's connections are closed first (each backend
      * flushes as it exits, before it leaves {@code pg_stat_activity}) and the count is read once
-     * all of them are gone, from a fresh statistics snapshot.
+     * all of them are gone, from a fresh statistics snapshot. (This holds from PostgreSQL 15 on,
+     * where backends write their statistics to shared memory themselves; checked by provoking a
+     * deadlock between two pool connections, which this counted at once.)
      */
     @Override
     long deadlocksSoFar() {
