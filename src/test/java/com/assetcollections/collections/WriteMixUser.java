@@ -283,7 +283,8 @@ final class WriteMixUser implements Callable<List<WriteMixUser.Outcome>> {
         ApiResponse answer = method.equals("GET")
                 ? api.getWith(path, me.token(), headers)
                 : api.write(method, path, me.token(), body, headers);
-        String request = "user " + me.id() + ": " + method + " " + path + (body == null ? "" : " " + body);
+        String request = "user " + me.id() + ": " + method + " " + path + (headers.length > 0 ? " " + headers[0] : "")
+                + (body == null ? "" : " " + body);
         outcomes.add(new Outcome(kind, request, answer.status(), answer.body(), new TreeSet<>(allowed)));
         return answer;
     }
