@@ -2,6 +2,7 @@ package com.assetcollections.auth;
 
 import com.assetcollections.users.Tokens;
 import com.assetcollections.web.ErrorResponses;
+import com.assetcollections.web.Overload;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BearerTokenFilter extends OncePerRequestFilter {
 
     public static final String CALLER = Caller.class.getName();
+    private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
     private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer");
 
     private final Tokens tokens;
@@ -50,7 +54,18 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             errors.write(response, 401, "authentication required: send `Authorization: Bearer <token>`", CHALLENGE);
             return;
         }
-        Optional<Caller> caller = tokens.authenticate(token.get());
+        Optional<Caller> caller;
+        try {
+            caller = tokens.authenticate(token.get());
+        } catch (RuntimeException e) {
+            // thrown here, before MVC, it would pass the exception handler by and end as a 500
+            if (!Overload.explains(e)) {
+                throw e;
+            }
+            log.warn("no database connection in time to check a bearer token: {}", e.getMessage());
+            errors.writeOverloaded(response);
+            return;
+        }
         if (caller.isEmpty()) {
             errors.write(response, 401, "the bearer token is unknown, expired or revoked", CHALLENGE);
             return;

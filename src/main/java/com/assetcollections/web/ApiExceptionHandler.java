@@ -2,7 +2,6 @@ package com.assetcollections.web;
 
 import com.assetcollections.auth.MissingScope;
 import com.assetcollections.query.InvalidQuery;
-import java.sql.SQLTransientConnectionException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,26 +119,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ApiError> unexpected(Exception e) {
-        if (isOverloaded(e)) {
+        if (Overload.explains(e)) {
             log.warn("no database connection in time: {}", e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", "1")
-                    .body(ApiError.of("the service is overloaded; retry shortly"));
+                    .header("Retry-After", Overload.RETRY_AFTER_SECONDS)
+                    .body(ApiError.of(Overload.MESSAGE));
         }
         log.error("unhandled error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of("internal error"));
-    }
-
-    /** A request that waited too long for a pooled connection: the server is busy, not broken. */
-    static boolean isOverloaded(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 }

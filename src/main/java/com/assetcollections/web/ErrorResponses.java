@@ -23,4 +23,9 @@ public final class ErrorResponses {
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), ApiError.of(message));
     }
+
+    /** The 503 of a request that got no database connection in time, as {@code ApiExceptionHandler} answers it. */
+    public void writeOverloaded(HttpServletResponse response) throws IOException {
+        write(response, 503, Overload.MESSAGE, Map.of("Retry-After", Overload.RETRY_AFTER_SECONDS));
+    }
 }
