@@ -4,8 +4,10 @@ import com.assetcollections.system.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class AssetCollectionsApplication {
 
     public static void main(String[] args) {

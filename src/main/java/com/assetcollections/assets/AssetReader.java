@@ -19,6 +19,7 @@ import com.assetcollections.query.SortKey;
 import com.assetcollections.query.Source;
 import com.assetcollections.query.ValueType;
 import com.assetcollections.query.WithDeleted;
+import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.FullTextSearch;
 import com.assetcollections.users.Users;
 import com.assetcollections.web.PageLinks;
@@ -67,7 +68,12 @@ class AssetReader {
         ResourceQuery query = QueryParser.parseList(AssetSchema.SCHEMA, parameters);
         requireCollectionScope(caller, query);
         Source catalogue = new Source(
-                ASSETS, catalogue(caller), scopeKey("all", query, caller), search, "assets", List.of(ID, OWNER_ID));
+                ASSETS,
+                catalogue(caller),
+                scopeKey("all", query, caller),
+                search,
+                changes(ChangeScope.assets(), query, caller),
+                List.of(ID, OWNER_ID));
         if (query.flagSet(WithDeleted.FLAG)) {
             WithDeleted.check(query, parameters, tombstones.kept());
             catalogue = new Source(
@@ -75,7 +81,7 @@ class AssetReader {
                     catalogue.scope(),
                     catalogue.scopeKey() + "|with_deleted",
                     search,
-                    catalogue.dataSet(),
+                    ChangeScope.withTombstones(catalogue.changes()),
                     List.of(ID, OWNER_ID, AssetsWithTombstones.DELETED_AT));
         }
         return page(catalogue, query, caller, links);
@@ -97,7 +103,7 @@ class AssetReader {
                 catalogue(caller),
                 scopeKey("collection:" + collectionId, query, caller),
                 search,
-                "assets",
+                changes(ChangeScope.membersOf(collectionId), query, caller),
                 List.of(ID, OWNER_ID));
         return page(members, query, caller, links);
     }
@@ -119,7 +125,8 @@ class AssetReader {
     private Map<String, Object> item(Caller caller, String key, Map<String, String[]> parameters) {
         ResourceQuery query = QueryParser.parseItem(AssetSchema.SCHEMA, parameters);
         requireCollectionScope(caller, query);
-        Source catalogue = new Source(ASSETS, catalogue(caller), "all", search, "assets", List.of(ID, OWNER_ID));
+        Source catalogue = new Source(
+                ASSETS, catalogue(caller), "all", search, List.of(ChangeScope.assets()), List.of(ID, OWNER_ID));
         Record row = pages.item(catalogue, ItemKey.condition(key, ID, UUID_, "asset"), query);
         if (row == null) {
             throw ItemKey.notFound(key, "asset");
@@ -157,6 +164,18 @@ class AssetReader {
             return "anonymous:" + scope;
         }
         return query.matchesByCaller() ? scope + ":user:" + caller.userId() : scope;
+    }
+
+    /**
+     * What an asset list depends on: its own rows ({@code rows}: the catalogue, or one collection's
+     * members), and also the links between assets and collections when a filter or the caller's
+     * reach goes through collections.
+     */
+    private static List<ChangeScope> changes(ChangeScope rows, ResourceQuery query, Caller caller) {
+        if (caller.anonymous() || query.filtersOn("collection") || query.matchesByCaller()) {
+            return List.of(rows, ChangeScope.assetLinks());
+        }
+        return List.of(rows);
     }
 
     private List<Map<String, Object>> items(List<Record> rows, ResourceQuery query, Caller caller) {

@@ -25,6 +25,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.SelectConditionStep;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,7 +64,7 @@ class AssetWriter {
     @Transactional
     long update(Caller caller, String key, AssetBody body, ConditionalWrite condition) {
         caller.require(Scope.ASSETS_WRITE);
-        Record asset = lockOwned(caller, key, "change it");
+        Record asset = owned(caller, key, "change it", RowLock.NO_KEY_UPDATE);
         Map<Field<?>, Object> columns = body.present();
         long id = asset.get(ID);
         condition.check(id);
@@ -77,33 +78,59 @@ class AssetWriter {
         return id;
     }
 
-    /** Deletes the asset, takes it out of every collection holding it and leaves its tombstone. */
+    /**
+     * Deletes the asset, takes it out of every collection holding it and leaves its tombstone. The
+     * collections holding it are locked before the asset, as on every write path (see
+     * {@code CollectionLocks}); one that starts holding it meanwhile makes the attempt a lost race
+     * that {@code DeadlockRetry} runs again.
+     */
     @Transactional
     void delete(Caller caller, String key, ConditionalWrite condition) {
         caller.require(Scope.ASSETS_WRITE);
-        long id = lockOwned(caller, key, "delete it").get(ID);
+        long id = owned(caller, key, "delete it", RowLock.NONE).get(ID);
+        List<Long> holders = memberships.lockHolders(id);
+        // FOR UPDATE waits for a membership insert that holds the asset FOR KEY SHARE (a
+        // collection not among the holders): once it commits, the holders below include it.
+        owned(caller, key, "delete it", RowLock.UPDATE);
+        if (!holders.containsAll(memberships.holders(id))) {
+            throw new CannotAcquireLockException(
+                    "asset " + id + " was added to a collection while it was being deleted");
+        }
         condition.check(id);
         tombstones.bury(id);
         memberships.withdraw(id);
         db.deleteFrom(ASSETS).where(ID.eq(id)).execute();
     }
 
+    /** How {@link #owned} locks the asset row on PostgreSQL. */
+    private enum RowLock {
+        NONE,
+        /**
+         * A change of values: a membership insert holding its collection's lock takes FOR KEY SHARE
+         * on the asset (the foreign key), which this must not block.
+         */
+        NO_KEY_UPDATE,
+        /** A delete, once the collections holding the asset are locked. */
+        UPDATE
+    }
+
     /**
-     * The asset {@code key} names with its stored values, locked until the transaction ends (SQLite
-     * needs no row lock: its write transactions run one at a time); 404 when there is none, 403 when
-     * it belongs to someone else (assets are a public catalogue, so that hides nothing).
+     * The asset {@code key} names with its stored values, locked until the transaction ends as
+     * {@code lock} says (SQLite needs no row lock: its write transactions run one at a time); 404
+     * when there is none, 403 when it belongs to someone else (assets are a public catalogue, so
+     * that hides nothing).
      */
-    private Record lockOwned(Caller caller, String key, String what) {
+    private Record owned(Caller caller, String key, String what, RowLock lock) {
         List<Field<?>> fields = new ArrayList<>(List.of(ID, OWNER_ID));
         fields.addAll(AssetBody.VALUES);
         SelectConditionStep<Record> select =
                 db.select(fields).from(ASSETS).where(ItemKey.condition(key, ID, UUID_, "asset"));
-        // FOR NO KEY UPDATE, not FOR UPDATE: a membership insert holding its collection's lock takes
-        // FOR KEY SHARE on the asset (the foreign key), which this must not block, or a delete
-        // (asset, then its collections) and an insert (collection, then the asset) deadlock.
-        Record asset = db.dialect().family() == SQLDialect.POSTGRES
-                ? select.forNoKeyUpdate().fetchOne()
-                : select.fetchOne();
+        boolean postgres = db.dialect().family() == SQLDialect.POSTGRES;
+        Record asset = !postgres || lock == RowLock.NONE
+                ? select.fetchOne()
+                : lock == RowLock.UPDATE
+                        ? select.forUpdate().fetchOne()
+                        : select.forNoKeyUpdate().fetchOne();
         if (asset == null) {
             throw ItemKey.notFound(key, "asset");
         }

@@ -4,8 +4,13 @@ import static com.assetcollections.collections.CollectionTable.MEMBERS;
 import static com.assetcollections.collections.CollectionTable.MEMBER_ASSET_ID;
 import static com.assetcollections.collections.CollectionTable.MEMBER_COLLECTION_ID;
 import static com.assetcollections.collections.CollectionTable.MEMBER_POSITION;
+import static com.assetcollections.storage.ChangeMarks.MARKS;
+import static com.assetcollections.storage.ChangeMarks.MARK_KEY;
+import static com.assetcollections.storage.ChangeMarks.MARK_KIND;
+import static com.assetcollections.storage.ChangeMarks.MARK_VERSION;
 
 import com.assetcollections.assets.AssetTable;
+import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.DataVersions;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -18,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -27,10 +35,11 @@ import org.springframework.stereotype.Repository;
  *
  * <p>A collection's embedded assets are the same for every caller (assets are a catalogue; the
  * page itself was already cut to collections the caller may see), so they are remembered per
- * collection and {@code assets} data version, which triggers bump in the same transaction as any
- * write to assets or memberships. The version comes from the request's snapshot, read before the
- * assets, so an entry never holds data older than its version. Without this the include cost
- * 6× the page without it (10 embedded assets per collection: 250 asset rows for a page of 25).
+ * collection and version of its {@link ChangeScope#membersOf members scope}, which triggers mark
+ * in the same transaction as any change to its memberships or to an asset it holds. Each list is
+ * stored under the version read in the statement that loaded it, so a write elsewhere costs no
+ * other collection its entry. Without this the include cost 6× the page without it (10 embedded
+ * assets per collection: 250 asset rows for a page of 25).
  */
 @Repository
 class CollectionIncludes {
@@ -40,8 +49,6 @@ class CollectionIncludes {
 
     /** How many embedded assets (plus one per collection) the cache of {@link #assets} holds at most. */
     private static final long CACHED_ASSETS = 1_000_000;
-    /** The data version bumped by writes to assets and memberships (V5 migrations). */
-    private static final String ASSETS_VERSION = "assets";
 
     private final DSLContext db;
     private final DataVersions versions;
@@ -64,10 +71,11 @@ class CollectionIncludes {
         if (collectionIds.isEmpty()) {
             return byCollection;
         }
-        String version = versions.current(ASSETS_VERSION) + ":";
+        Map<ChangeScope, Long> current =
+                versions.each(collectionIds.stream().map(ChangeScope::membersOf).toList());
         List<Long> missing = new ArrayList<>();
         for (Long id : collectionIds) {
-            Assets known = cached.getIfPresent(version + id);
+            Assets known = cached.getIfPresent(key(id, current.get(ChangeScope.membersOf(id))));
             if (known == null) {
                 missing.add(id);
             } else {
@@ -75,63 +83,94 @@ class CollectionIncludes {
             }
         }
         if (!missing.isEmpty()) {
-            load(missing).forEach((id, assets) -> {
-                cached.put(version + id, assets);
-                byCollection.put(id, assets);
+            load(missing).forEach((id, loaded) -> {
+                cached.put(key(id, loaded.version()), loaded.assets());
+                byCollection.put(id, loaded.assets());
             });
+        }
+        for (Long id : collectionIds) {
+            byCollection.putIfAbsent(id, new Assets(List.of(), 0));
         }
         return byCollection;
     }
 
-    private Map<Long, Assets> load(List<Long> collectionIds) {
-        Map<Long, Assets> byCollection = new HashMap<>();
+    private static String key(long collectionId, long version) {
+        return collectionId + "@" + version;
+    }
+
+    private record Loaded(Assets assets, long version) {}
+
+    /**
+     * The first assets of each collection, with the version of its members scope read in the same
+     * statement. A collection deleted since the page was read is left out.
+     */
+    private Map<Long, Loaded> load(List<Long> collectionIds) {
+        Table<?> marks = DSL.select(
+                        MARK_KEY, DSL.sum(MARK_VERSION).cast(SQLDataType.BIGINT).as("members_version"))
+                .from(MARKS)
+                .where(MARK_KIND.eq("members").and(MARK_KEY.in(collectionIds)))
+                .groupBy(MARK_KEY)
+                .asTable("marks");
+        Field<Long> markedVersion = marks.field("members_version", Long.class);
         Field<Integer> rowNumber = DSL.rowNumber()
                 .over()
-                .partitionBy(MEMBER_COLLECTION_ID)
+                .partitionBy(CollectionTable.ID)
                 .orderBy(MEMBER_POSITION, MEMBER_ASSET_ID)
                 .as("rn");
-        Field<Integer> count =
-                DSL.count().over().partitionBy(MEMBER_COLLECTION_ID).as("member_count");
+        Field<Integer> count = DSL.count(MEMBER_ASSET_ID)
+                .over()
+                .partitionBy(CollectionTable.ID)
+                .as("member_count");
         var ranked = DSL.select(
-                        MEMBER_COLLECTION_ID,
+                        CollectionTable.ID,
+                        DSL.coalesce(markedVersion, 0L).as("version"),
                         MEMBER_POSITION,
-                        AssetTable.ID,
+                        AssetTable.ID.as("asset_id"),
                         AssetTable.UUID_,
                         AssetTable.NAME,
                         AssetTable.ASSET_TYPE,
                         AssetTable.URL,
                         rowNumber,
                         count)
-                .from(MEMBERS)
-                .join(AssetTable.ASSETS)
-                .on(AssetTable.ID.eq(MEMBER_ASSET_ID))
-                .where(MEMBER_COLLECTION_ID.in(collectionIds))
+                .from(CollectionTable.COLLECTIONS)
+                .leftJoin(marks)
+                .on(marks.field(MARK_KEY).eq(CollectionTable.ID))
+                .leftJoin(MEMBERS.join(AssetTable.ASSETS).on(AssetTable.ID.eq(MEMBER_ASSET_ID)))
+                .on(MEMBER_COLLECTION_ID.eq(CollectionTable.ID))
+                .where(CollectionTable.ID.in(collectionIds))
                 .asTable("ranked");
-        Field<Long> collectionId = ranked.field(MEMBER_COLLECTION_ID.getName(), Long.class);
+        Field<Long> collectionId = ranked.field(CollectionTable.ID.getName(), Long.class);
         Field<Integer> position = ranked.field(MEMBER_POSITION.getName(), Integer.class);
-        Field<Long> assetId = ranked.field(AssetTable.ID.getName(), Long.class);
+        Field<Long> assetId = ranked.field("asset_id", Long.class);
         Field<Integer> rn = ranked.field("rn", Integer.class);
         Map<Long, List<Map<String, Object>>> lists = new HashMap<>();
-        Map<Long, Long> counts = new HashMap<>();
+        Map<Long, long[]> countAndVersion = new HashMap<>();
         db.select(ranked.fields())
                 .from(ranked)
                 .where(rn.le(ASSETS_PER_COLLECTION))
                 .orderBy(collectionId, position, assetId)
                 .forEach(r -> {
                     long id = r.get(collectionId);
-                    Map<String, Object> asset = new LinkedHashMap<>();
-                    asset.put("id", r.get(assetId));
-                    asset.put("uuid", String.valueOf(r.get(AssetTable.UUID_.getName())));
-                    asset.put("name", r.get(AssetTable.NAME.getName()));
-                    asset.put("asset_type", r.get(AssetTable.ASSET_TYPE.getName()));
-                    asset.put("url", r.get(AssetTable.URL.getName()));
-                    lists.computeIfAbsent(id, k -> new ArrayList<>()).add(Collections.unmodifiableMap(asset));
-                    counts.put(id, r.get("member_count", Long.class));
+                    countAndVersion.put(
+                            id, new long[] {r.get("member_count", Long.class), r.get("version", Long.class)});
+                    List<Map<String, Object>> list = lists.computeIfAbsent(id, k -> new ArrayList<>());
+                    if (r.get(assetId) != null) {
+                        list.add(slim(r, assetId));
+                    }
                 });
-        for (Long id : collectionIds) {
-            byCollection.put(
-                    id, new Assets(List.copyOf(lists.getOrDefault(id, List.of())), counts.getOrDefault(id, 0L)));
-        }
+        Map<Long, Loaded> byCollection = new HashMap<>();
+        countAndVersion.forEach((id, numbers) ->
+                byCollection.put(id, new Loaded(new Assets(List.copyOf(lists.get(id)), numbers[0]), numbers[1])));
         return byCollection;
+    }
+
+    private static Map<String, Object> slim(Record r, Field<Long> assetId) {
+        Map<String, Object> asset = new LinkedHashMap<>();
+        asset.put("id", r.get(assetId));
+        asset.put("uuid", String.valueOf(r.get(AssetTable.UUID_.getName())));
+        asset.put("name", r.get(AssetTable.NAME.getName()));
+        asset.put("asset_type", r.get(AssetTable.ASSET_TYPE.getName()));
+        asset.put("url", r.get(AssetTable.URL.getName()));
+        return Collections.unmodifiableMap(asset);
     }
 }

@@ -25,6 +25,11 @@ import org.springframework.stereotype.Repository;
  * Finds the collection a write names and locks its row until the transaction ends, so that
  * concurrent writes to one collection (membership order, If-Match checks) take turns. SQLite
  * needs no row lock: its write transactions run one at a time.
+ *
+ * <p>Lock order, the same on every write path so that writes never deadlock: collection rows
+ * (ascending id), then asset rows (ascending id), then the child rows of locked collections
+ * (memberships, shares); change marks and counters are rows of the writing backend alone and
+ * never wait (migration V9). docs/decisions.md "Lock order".
  */
 @Repository
 class CollectionLocks {
@@ -53,9 +58,15 @@ class CollectionLocks {
         SelectConditionStep<Record3<Long, Long, String>> select = db.select(ID, OWNER_ID, level)
                 .from(COLLECTIONS)
                 .where(ItemKey.condition(key, ID, UUID_, "collection").and(Visibility.visibleTo(caller.userId())));
-        Record3<Long, Long, String> row = lock && db.dialect().family() == SQLDialect.POSTGRES
-                ? select.forUpdate().of(COLLECTIONS).fetchOne()
-                : select.fetchOne();
+        boolean rowLock = lock && db.dialect().family() == SQLDialect.POSTGRES;
+        Record3<Long, Long, String> row =
+                rowLock ? select.forUpdate().of(COLLECTIONS).fetchOne() : select.fetchOne();
+        if (row != null && rowLock) {
+            // The lock may have been granted only after another write (an unshare, a change of
+            // type) committed; the share sub-select of a locking statement still sees the snapshot
+            // from before the wait, so the access is read again by a statement that starts after it.
+            row = select.fetchOne();
+        }
         if (row == null) {
             throw ItemKey.notFound(key, "collection");
         }

@@ -15,6 +15,7 @@ import com.assetcollections.query.ResourcePages;
 import com.assetcollections.query.ResourceQuery;
 import com.assetcollections.query.Source;
 import com.assetcollections.query.WithDeleted;
+import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.FullTextSearch;
 import com.assetcollections.users.Users;
 import com.assetcollections.web.PageLinks;
@@ -67,7 +68,7 @@ public class CollectionReader {
                     CollectionsWithTombstones.visibleTo(caller.userId()),
                     source.scopeKey() + "|with_deleted",
                     search,
-                    source.dataSet(),
+                    ChangeScope.withTombstones(source.changes()),
                     List.of(ID, OWNER_ID, CollectionsWithTombstones.DELETED_AT));
         }
         return pages.list(source, query, caller.userId(), links, rows -> items(rows, query));
@@ -120,9 +121,16 @@ public class CollectionReader {
                 Visibility.visibleTo(caller.userId()),
                 "user:" + caller.userId(),
                 search,
-                "collections",
+                changesVisibleTo(caller),
                 List.of(ID, OWNER_ID),
                 query -> VisibleTotal.of(caller.userId(), query));
+    }
+
+    /** What the collections a caller may see depend on. */
+    static List<ChangeScope> changesVisibleTo(Caller caller) {
+        return caller.anonymous()
+                ? List.of(ChangeScope.publicCollections())
+                : ChangeScope.collectionsVisibleTo(caller.userId());
     }
 
     private static void requireIncludeScopes(Caller caller, ResourceQuery query) {

@@ -129,6 +129,27 @@ public class Memberships {
                 .execute();
     }
 
+    /** The collections holding the asset, by id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> holders(long assetId) {
+        return db.select(MEMBER_COLLECTION_ID)
+                .from(MEMBERS)
+                .where(MEMBER_ASSET_ID.eq(assetId))
+                .orderBy(MEMBER_COLLECTION_ID)
+                .fetch(MEMBER_COLLECTION_ID);
+    }
+
+    /**
+     * Locks the collections holding the asset (in id order) until the transaction ends, before the
+     * asset itself is locked; returns them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> lockHolders(long assetId) {
+        List<Long> holders = holders(assetId);
+        locks.lockAll(CollectionTable.ID.in(holders));
+        return holders;
+    }
+
     private static <T> Field<T> column(Table<?> alias, Field<T> column) {
         return DSL.field(name(alias.getName(), column.getName()), column.getDataType());
     }

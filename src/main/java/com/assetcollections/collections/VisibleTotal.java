@@ -22,7 +22,7 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * The number of collections {@link Visibility#visibleTo} lets a user see, without counting the
- * public ones: public (a counter that triggers keep in {@code collection_counts}) + the user's own
+ * public ones: public (counters that triggers keep in {@code collection_counts}, summed) + the user's own
  * private ones (index {@code collections_owner_type}) + private ones shared with them that they do
  * not own (index {@code collection_shares_user}). It costs O(the user's own and shared rows)
  * whatever the table's size, and is exact in the snapshot of the statement that reads it.
@@ -57,7 +57,8 @@ final class VisibleTotal {
     }
 
     private static Field<Long> publicCount() {
-        return DSL.select(COUNT_VALUE)
+        // one row per writing backend on PostgreSQL (migration V9): the count is their sum
+        return DSL.select(DSL.sum(COUNT_VALUE).cast(SQLDataType.BIGINT))
                 .from(COUNTS)
                 .where(COUNT_NAME.eq("public"))
                 .asField();

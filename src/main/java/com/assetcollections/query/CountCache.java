@@ -5,9 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 
 /**
- * Exact totals, remembered per data version. A key holds the version of the data the total was
- * counted on, so a write (which bumps the version in its own transaction) makes every older entry
- * unreachable at once; entries are never served for data they were not counted on.
+ * Exact totals, remembered per version of the change scopes they depend on. A key holds the
+ * version the total was counted on (read in the same statement), so a write (which marks its
+ * scopes in its own transaction) makes every older entry unreachable at once; entries are never
+ * served for data they were not counted on.
  */
 public final class CountCache {
 
@@ -29,6 +30,12 @@ public final class CountCache {
     }
 
     public static String key(Source source, long version, ResourceQuery query) {
-        return source.dataSet() + '@' + version + '|' + source.scopeKey() + '|' + query.matchKey();
+        return com.assetcollections.storage.ChangeScope.names(source.changes())
+                + '@'
+                + version
+                + '|'
+                + source.scopeKey()
+                + '|'
+                + query.matchKey();
     }
 }

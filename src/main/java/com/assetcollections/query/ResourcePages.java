@@ -1,5 +1,6 @@
 package com.assetcollections.query;
 
+import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.DataVersions;
 import com.assetcollections.storage.FullTextSearch;
 import com.assetcollections.web.PageEnvelope;
@@ -65,7 +66,7 @@ public final class ResourcePages {
     }
 
     public OffsetPage offsetPage(Source source, ResourceQuery query, long callerId) {
-        long version = versions.current(source.dataSet());
+        long version = versions.current(source.changes());
         String key = CountCache.key(source, version, query);
         Matching matching = matching(source, query, callerId);
         Long knownTotal = counts.get(key);
@@ -73,11 +74,8 @@ public final class ResourcePages {
                 || (knownTotal != null
                         && knownTotal > query.paging().perPage()
                         && knownTotal <= OrderedIds.MAX_IDS
-                        && versions.settled(source.dataSet(), version))) {
-            String order = query.ranked()
-                    ? "rank"
-                    : Keyset.of(query.sort(), query.schema().id()).signature();
-            OffsetPage page = listedPage(source, query, matching, key + "|order=" + order);
+                        && versions.settled(ChangeScope.names(source.changes()) + source.scopeKey(), version))) {
+            OffsetPage page = listedPage(source, query, matching, version);
             if (page != null) {
                 return page;
             }
@@ -106,7 +104,7 @@ public final class ResourcePages {
      * the source's maintained counters when it has some for the query, else counted.
      */
     private Record2<Long, Long> total(Source source, ResourceQuery query, Matching matching) {
-        Field<Long> version = DataVersions.versionOf(source.dataSet());
+        Field<Long> version = DataVersions.versionOf(source.changes());
         Field<Long> fast = source.fastTotal() == null || query.search() != null
                 ? null
                 : source.fastTotal().apply(query);
@@ -157,26 +155,30 @@ public final class ResourcePages {
     }
 
     /**
-     * A page cut from the ordered ids of all matching rows (computed once per data version, see
+     * A page cut from the ordered ids of all matching rows (computed once per version, see
      * {@link OrderedIds}): for ranked searches, and for lists whose total is known to be small
      * enough. The rows are read by id, within the scope again. Null when more rows match than
-     * such a list keeps.
+     * such a list keeps. A list is stored under the version read in the statement that listed
+     * the ids, so it never holds rows of another version than its key says.
      */
-    private OffsetPage listedPage(Source source, ResourceQuery query, Matching matching, String key) {
+    private OffsetPage listedPage(Source source, ResourceQuery query, Matching matching, long version) {
         @SuppressWarnings("unchecked")
         Field<Long> id = (Field<Long>) query.schema().id().column();
-        long[] ids = ordered.get(key);
+        long[] ids = ordered.get(orderedKey(source, query, version));
         if (ids == null) {
-            List<Long> all = db.select(id)
+            Field<Long> listedAt = DataVersions.versionOf(source.changes()).as("listed_at");
+            var all = db.select(id, listedAt)
                     .from(matching.from())
                     .where(matching.where())
                     .orderBy(order(query, matching))
                     .limit(OrderedIds.MAX_IDS + 1)
-                    .fetch(id);
+                    .fetch();
             ids = all.size() > OrderedIds.MAX_IDS
                     ? OrderedIds.TOO_MANY
-                    : all.stream().mapToLong(Long::longValue).toArray();
-            ordered.put(key, ids);
+                    : all.stream().mapToLong(row -> row.value1()).toArray();
+            if (!all.isEmpty()) {
+                ordered.put(orderedKey(source, query, all.get(0).value2()), ids);
+            }
         }
         if (ids == OrderedIds.TOO_MANY) {
             return null;
@@ -195,6 +197,13 @@ public final class ResourcePages {
         List<Record> rows =
                 pageIds.stream().map(byId::get).filter(Objects::nonNull).toList();
         return new OffsetPage(rows, ids.length);
+    }
+
+    private static String orderedKey(Source source, ResourceQuery query, long version) {
+        String order = query.ranked()
+                ? "rank"
+                : Keyset.of(query.sort(), query.schema().id()).signature();
+        return CountCache.key(source, version, query) + "|order=" + order;
     }
 
     /** The one row matching the condition (an id or uuid) within the source, if the caller may see it. */

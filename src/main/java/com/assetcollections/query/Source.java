@@ -1,5 +1,6 @@
 package com.assetcollections.query;
 
+import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.FullTextSearch;
 import java.util.List;
 import java.util.function.Function;
@@ -12,7 +13,7 @@ import org.jooq.Table;
  * see (visibility, or the parent of a sub-resource), and how to search it.
  *
  * @param scopeKey     a stable text naming the scope (e.g. the caller's id), part of cached totals' keys
- * @param dataSet      the data version that changes whenever rows of this source change
+ * @param changes      the scopes whose versions change whenever what this source lists changes
  * @param alwaysSelect columns the reader needs whatever the client's sparse fieldset (ids for includes)
  * @param fastTotal    for a query without search, an expression equal to its total that is cheaper
  *                     than counting the rows (maintained counters), or null to count them; null
@@ -23,7 +24,7 @@ public record Source(
         Condition scope,
         String scopeKey,
         FullTextSearch search,
-        String dataSet,
+        List<ChangeScope> changes,
         List<Field<?>> alwaysSelect,
         Function<ResourceQuery, Field<Long>> fastTotal) {
 
@@ -33,8 +34,8 @@ public record Source(
             Condition scope,
             String scopeKey,
             FullTextSearch search,
-            String dataSet,
+            List<ChangeScope> changes,
             List<Field<?>> alwaysSelect) {
-        this(table, scope, scopeKey, search, dataSet, alwaysSelect, null);
+        this(table, scope, scopeKey, search, changes, alwaysSelect, null);
     }
 }

@@ -1,12 +1,18 @@
 package com.assetcollections.storage;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.context.request.RequestAttributes;
@@ -14,84 +20,153 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Counters that database triggers bump in the same transaction as every change to a data set, so
- * that anything derived from the data (cached totals, cached tokens) can be keyed by the version
- * it was derived from and is never served after a committed change, on any instance.
+ * The versions of the {@link ChangeScope}s that triggers mark in the same transaction as every
+ * change (migration V9): anything derived from the data (cached totals, ordered ids, embedded
+ * assets, tokens) is kept under the version of the scopes it was derived from, and is never served
+ * after a committed change to them, on any instance. A scope's version is the sum of its mark
+ * rows (one per writing backend, so that writers never wait for each other); the sum only grows.
  *
- * <p>A GET request reads all versions once, in one query, at its first use: the token check and
- * the totals of the same request then cost one round trip together. (GET requests do not write
- * versioned data; any other request reads the versions afresh at every use.)
+ * <p>A GET request remembers each version at its first use: the token check reads the caller's
+ * usual scopes with the token's in one round trip, and the rest of the request reuses them. (GET
+ * requests do not write; any other request reads the versions afresh at every use.)
  */
 @Repository
 public class DataVersions {
 
-    public static final String COLLECTIONS = "collections";
-    public static final String TOKENS = "api_tokens";
-    public static final Field<String> NAME = field(name("data_versions", "name"), SQLDataType.VARCHAR);
-    public static final Field<Long> VERSION = field(name("data_versions", "version"), SQLDataType.BIGINT);
+    private static final Table<?> MARKS = ChangeMarks.MARKS;
+    private static final Field<String> KIND = ChangeMarks.MARK_KIND;
+    private static final Field<Long> KEY = ChangeMarks.MARK_KEY;
+    private static final Field<Long> VERSION = ChangeMarks.MARK_VERSION;
     private static final String SNAPSHOT = DataVersions.class.getName() + ".snapshot";
 
     /** How long a version must have been current before {@link #settled} says so. */
-    public static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(1);
+    public static final Duration SETTLED = Duration.ofSeconds(1);
 
     private final DSLContext db;
-    /** Per data set: the last version seen and when (System.nanoTime) it was first seen. */
-    private final java.util.concurrent.ConcurrentHashMap<String, long[]> firstSeen =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per list of scopes: the last version seen and when (System.nanoTime) it was first seen. */
+    private final Cache<String, long[]> firstSeen =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     public DataVersions(DSLContext db) {
         this.db = db;
     }
 
-    public long current(String dataSet) {
-        Long version = snapshot().get(dataSet);
-        if (version == null) {
-            throw new IllegalStateException("no data version row for " + dataSet);
+    /** The version of the scopes together: the sum of their versions. */
+    public long current(List<ChangeScope> scopes) {
+        Map<ChangeScope, Long> known = read(scopes);
+        long sum = 0;
+        for (ChangeScope scope : scopes) {
+            sum += known.get(scope);
         }
-        return version;
+        return sum;
     }
 
-    /** A sub-select of the version, to read it in the same statement (and snapshot) as a count. */
-    public static Field<Long> versionOf(String dataSet) {
-        return org.jooq
-                .impl
-                .DSL
-                .select(VERSION)
-                .from(table(name("data_versions")))
-                .where(NAME.eq(dataSet))
+    /** The version of each scope. */
+    public Map<ChangeScope, Long> each(Collection<ChangeScope> scopes) {
+        return read(scopes);
+    }
+
+    /**
+     * Reads {@code scopes} now if this GET request has not yet, so that later uses cost no round
+     * trip; outside a GET request it does nothing.
+     */
+    public void prefetch(Collection<ChangeScope> scopes) {
+        if (requestSnapshot() != null) {
+            read(scopes);
+        }
+    }
+
+    /**
+     * A sub-select of the version of {@code scopes} together, to read it in the same statement (and
+     * snapshot) as the value derived from them.
+     */
+    public static Field<Long> versionOf(List<ChangeScope> scopes) {
+        return DSL.select(DSL.coalesce(DSL.sum(VERSION), DSL.inline(java.math.BigDecimal.ZERO))
+                        .cast(SQLDataType.BIGINT))
+                .from(MARKS)
+                .where(any(scopes))
                 .asField();
     }
 
     /**
-     * Whether {@code version} of {@code dataSet} has been the current one, as this instance saw it,
-     * for at least {@link #SETTLED}: under a steady write load it never is, and work that only pays
-     * off when repeated under one version (an ordered list of all matching ids) is not worth doing.
+     * A sub-select of the version of the scope of {@code kind} whose key is the column {@code key}
+     * of the row being read (e.g. a token's id), to read it with that row.
      */
-    public boolean settled(String dataSet, long version) {
+    public static Field<Long> versionOf(String kind, Field<Long> key) {
+        return DSL.select(DSL.coalesce(DSL.sum(VERSION), DSL.inline(java.math.BigDecimal.ZERO))
+                        .cast(SQLDataType.BIGINT))
+                .from(MARKS)
+                .where(KIND.eq(kind).and(KEY.eq(key)))
+                .asField();
+    }
+
+    /**
+     * Whether {@code version} of the scopes named {@code key} has been the current one, as this
+     * instance saw it, for at least {@link #SETTLED}: under a steady write load it never is, and work
+     * that only pays off when repeated under one version (an ordered list of all matching ids) is
+     * not worth doing.
+     */
+    public boolean settled(String key, long version) {
         long now = System.nanoTime();
-        long[] seen = firstSeen.compute(
-                dataSet, (name, known) -> known != null && known[0] == version ? known : new long[] {version, now});
+        long[] seen = firstSeen
+                .asMap()
+                .compute(
+                        key, (name, known) -> known != null && known[0] == version ? known : new long[] {version, now});
         return now - seen[1] >= SETTLED.toNanos();
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Long> snapshot() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        boolean reusable = request instanceof ServletRequestAttributes servlet
-                && "GET".equals(servlet.getRequest().getMethod());
-        if (!reusable) {
-            return readAll();
-        }
-        Map<String, Long> snapshot =
-                (Map<String, Long>) request.getAttribute(SNAPSHOT, RequestAttributes.SCOPE_REQUEST);
+    private Map<ChangeScope, Long> read(Collection<ChangeScope> scopes) {
+        Map<ChangeScope, Long> snapshot = requestSnapshot();
         if (snapshot == null) {
-            snapshot = readAll();
-            request.setAttribute(SNAPSHOT, snapshot, RequestAttributes.SCOPE_REQUEST);
+            return fetch(scopes);
+        }
+        // All of them read again in one statement when any is missing: versions read at different
+        // moments would add up to a sum that no single snapshot had.
+        if (!snapshot.keySet().containsAll(scopes)) {
+            snapshot.putAll(fetch(scopes));
         }
         return snapshot;
     }
 
-    private Map<String, Long> readAll() {
-        return db.select(NAME, VERSION).from(table(name("data_versions"))).fetchMap(NAME, VERSION);
+    private Map<ChangeScope, Long> fetch(Collection<ChangeScope> scopes) {
+        Map<ChangeScope, Long> versions = new HashMap<>();
+        for (ChangeScope scope : scopes) {
+            versions.put(scope, 0L);
+        }
+        if (scopes.isEmpty()) {
+            return versions;
+        }
+        Field<Long> sum = DSL.sum(VERSION).cast(SQLDataType.BIGINT);
+        db.select(KIND, KEY, sum)
+                .from(MARKS)
+                .where(any(scopes))
+                .groupBy(KIND, KEY)
+                .forEach(row -> versions.put(new ChangeScope(row.value1(), row.value2()), row.value3()));
+        return versions;
+    }
+
+    private static Condition any(Collection<ChangeScope> scopes) {
+        List<Condition> each = new ArrayList<>(scopes.size());
+        for (ChangeScope scope : scopes) {
+            each.add(KIND.eq(scope.kind()).and(KEY.eq(scope.key())));
+        }
+        return DSL.or(each);
+    }
+
+    /** The versions this GET request has read so far, or null outside a GET request. */
+    @SuppressWarnings("unchecked")
+    private static Map<ChangeScope, Long> requestSnapshot() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (!(request instanceof ServletRequestAttributes servlet)
+                || !"GET".equals(servlet.getRequest().getMethod())) {
+            return null;
+        }
+        Map<ChangeScope, Long> snapshot =
+                (Map<ChangeScope, Long>) request.getAttribute(SNAPSHOT, RequestAttributes.SCOPE_REQUEST);
+        if (snapshot == null) {
+            snapshot = new java.util.concurrent.ConcurrentHashMap<>();
+            request.setAttribute(SNAPSHOT, snapshot, RequestAttributes.SCOPE_REQUEST);
+        }
+        return snapshot;
     }
 }

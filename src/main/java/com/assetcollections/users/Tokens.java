@@ -13,12 +13,13 @@ import static com.assetcollections.users.UserTable.TOKEN_USER_ID;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.DataVersions;
 import com.assetcollections.storage.SqlTypes;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,9 +35,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Tokens {
 
-    /** last_used_at is written at most this often per token, so reads do not turn into writes. */
-    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
-
     /** Every column but the hash, which never leaves this class. */
     private static final List<Field<?>> DETAILS = List.of(
             TOKEN_ID,
@@ -50,17 +48,15 @@ public class Tokens {
 
     private final DSLContext db;
     private final DataVersions versions;
-    private final Cache<Long, Instant> lastUsedWritten = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(LAST_USED_RESOLUTION)
-            .build();
-    /** Token rows by hash, tagged with the tokens data version they were read at (see V2__token_versions.sql). */
+    private final TokenUse use;
+    /** Token rows by hash, with the version of the token's change scope they were read at (migration V9). */
     private final Cache<String, KnownToken> known =
             Caffeine.newBuilder().maximumSize(100_000).build();
 
-    public Tokens(DSLContext db, DataVersions versions) {
+    public Tokens(DSLContext db, DataVersions versions, TokenUse use) {
         this.db = db;
         this.versions = versions;
+        this.use = use;
     }
 
     private record KnownToken(
@@ -83,55 +79,89 @@ public class Tokens {
 
     /**
      * The caller a token stands for, unless it is unknown, revoked or expired. A token read before
-     * is taken from memory while the tokens data version is unchanged, so a revocation is honoured
-     * by the next request on every instance.
+     * is taken from memory while the version of its change scope is unchanged, so a revocation is
+     * honoured by the next request on every instance. The versions the caller's reads usually
+     * need are read in the same round trip.
      */
     public Optional<Caller> authenticate(String plaintext) {
         if (!plaintext.startsWith(TokenHash.PREFIX) || plaintext.length() > 100) {
             return Optional.empty();
         }
         String hash = TokenHash.hash(plaintext);
-        long version = versions.current(DataVersions.TOKENS);
         KnownToken token = known.getIfPresent(hash);
-        if (token == null || token.version() != version) {
-            token = load(hash, version);
+        if (token != null) {
+            ChangeScope scope = ChangeScope.token(token.id());
+            versions.prefetch(withUsual(scope, token.userId()));
+            if (versions.current(List.of(scope)) != token.version()) {
+                token = null;
+            }
+        }
+        if (token == null) {
+            token = load(hash);
             if (token == null) {
                 return Optional.empty();
             }
             known.put(hash, token);
+            versions.prefetch(withUsual(ChangeScope.token(token.id()), token.userId()));
         }
         Instant now = Instant.now();
         if (token.revokedAt() != null
                 || (token.expiresAt() != null && !token.expiresAt().isAfter(now))) {
             return Optional.empty();
         }
-        recordUse(token.id(), now);
+        use.record(token.id(), now);
         return Optional.of(new Caller(token.userId(), token.id(), token.scopes()));
     }
 
-    private KnownToken load(String hash, long version) {
-        return db.select(TOKEN_ID, TOKEN_USER_ID, TOKEN_SCOPES, TOKEN_EXPIRES_AT, TOKEN_REVOKED_AT)
+    private static List<ChangeScope> withUsual(ChangeScope token, long userId) {
+        List<ChangeScope> scopes = new ArrayList<>(ChangeScope.usualFor(userId));
+        scopes.add(token);
+        return scopes;
+    }
+
+    /** The token row with the version of its change scope, read in one statement. */
+    private KnownToken load(String hash) {
+        return db.select(
+                        TOKEN_ID,
+                        TOKEN_USER_ID,
+                        TOKEN_SCOPES,
+                        TOKEN_EXPIRES_AT,
+                        TOKEN_REVOKED_AT,
+                        DataVersions.versionOf(ChangeScope.TOKEN_KIND, TOKEN_ID))
                 .from(TOKENS)
                 .where(TOKEN_HASH.eq(hash))
                 .fetchOptional()
                 .map(row -> new KnownToken(
-                        version, row.value1(), row.value2(), parseScopes(row.value3()), row.value4(), row.value5()))
+                        row.value6(),
+                        row.value1(),
+                        row.value2(),
+                        parseScopes(row.value3()),
+                        row.value4(),
+                        row.value5()))
                 .orElse(null);
     }
 
     public Optional<Token> find(long tokenId) {
-        return db.select(DETAILS).from(TOKENS).where(TOKEN_ID.eq(tokenId)).fetchOptional(Tokens::token);
+        return db.select(DETAILS)
+                .from(TOKENS)
+                .where(TOKEN_ID.eq(tokenId))
+                .fetchOptional(Tokens::token)
+                .map(use::withNotedUse);
     }
 
     /** One page of a user's tokens, revoked and expired ones included, by id. */
     public List<Token> ofUser(long userId, long offset, int limit) {
-        return db.select(DETAILS)
+        return db
+                .select(DETAILS)
                 .from(TOKENS)
                 .where(TOKEN_USER_ID.eq(userId))
                 .orderBy(TOKEN_ID)
                 .limit(limit)
                 .offset(offset)
-                .fetch(Tokens::token);
+                .fetch(Tokens::token)
+                .stream()
+                .map(use::withNotedUse)
+                .toList();
     }
 
     public long countOfUser(long userId) {
@@ -139,8 +169,8 @@ public class Tokens {
     }
 
     /**
-     * Revokes a token that is not revoked yet; false when there is none. The update bumps the
-     * tokens data version (a trigger), so every instance stops honouring the token at once.
+     * Revokes a token that is not revoked yet; false when there is none. The update marks the
+     * token's change scope (a trigger), so every instance stops honouring the token at once.
      */
     public boolean revoke(long tokenId) {
         return db.update(TOKENS)
@@ -148,15 +178,6 @@ public class Tokens {
                         .where(TOKEN_ID.eq(tokenId).and(TOKEN_REVOKED_AT.isNull()))
                         .execute()
                 == 1;
-    }
-
-    private void recordUse(long tokenId, Instant now) {
-        if (lastUsedWritten.asMap().putIfAbsent(tokenId, now) == null) {
-            db.update(TOKENS)
-                    .set(TOKEN_LAST_USED_AT, SqlTypes.now())
-                    .where(TOKEN_ID.eq(tokenId))
-                    .execute();
-        }
     }
 
     private static Token token(Record row) {

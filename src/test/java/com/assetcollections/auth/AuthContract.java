@@ -190,7 +190,7 @@ abstract class AuthContract extends ApiTestBase {
         IssuedToken second = fixtures.issue(alice, READ_ALL, null);
         assertThat(first.plaintext()).matches("ac_[A-Za-z0-9_-]{43}").isNotEqualTo(second.plaintext());
 
-        for (String table : List.of("api_tokens", "users", "data_versions")) {
+        for (String table : List.of("api_tokens", "users", "change_marks")) {
             String stored = db.fetch("select * from " + table).formatCSV();
             for (IssuedToken token : List.of(first, second)) {
                 assertThat(stored)

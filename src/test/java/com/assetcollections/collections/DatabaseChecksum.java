@@ -24,7 +24,7 @@ public final class DatabaseChecksum {
             "collections", "select * from collections order by id",
             "collection_assets", "select * from collection_assets order by collection_id, asset_id",
             "collection_shares", "select * from collection_shares order by collection_id, user_id",
-            "data_versions", "select * from data_versions order by name");
+            "change_marks", "select kind, key, sum(version) from change_marks group by kind, key order by kind, key");
 
     private DatabaseChecksum() {}
 

@@ -33,8 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 abstract class VisibleTotalsContract extends CollectionWriting {
 
+    /** The public count: one row per writing backend on PostgreSQL, read as their sum. */
     private static final Field<Long> PUBLIC_COUNTER =
-            DSL.field(DSL.select(DSL.field(DSL.name("collection_counts", "value"), SQLDataType.BIGINT))
+            DSL.field(DSL.select(DSL.sum(DSL.field(DSL.name("collection_counts", "value"), SQLDataType.BIGINT))
+                            .cast(SQLDataType.BIGINT))
                     .from(DSL.table(DSL.name("collection_counts")))
                     .where(DSL.field(DSL.name("collection_counts", "name"), SQLDataType.VARCHAR)
                             .eq("public")));
