@@ -35,6 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Which assets a collection holds and in what order. Every change computes the new order in
  * full and writes only the rows whose position changed, so positions stay 1..n without gaps;
  * the collection row is locked first, so concurrent changes to one collection take turns.
+ *
+ * <p>The lock order every write keeps, so that two writes wait for each other instead of
+ * deadlocking: collection rows first, in ascending id; then asset rows, in ascending id; then
+ * child rows (memberships, shares) of the collections already locked. Counters kept by triggers
+ * (a collection's {@code assets_count}, the data versions) come after all of these and must never
+ * make a write wait.
  */
 @Service
 public class Memberships {
@@ -157,7 +163,12 @@ public class Memberships {
         }
         // FOR KEY SHARE keeps the assets from being deleted before the memberships are written
         // (a concurrent delete would otherwise break the foreign key); SQLite writes one at a time.
-        var select = db.select(AssetTable.ID).from(AssetTable.ASSETS).where(AssetTable.ID.in(assetIds));
+        // Ordered by id: rows are locked in the order the query returns them, and asset rows are
+        // always taken in ascending id (see the lock order above), whatever order the request lists.
+        var select = db.select(AssetTable.ID)
+                .from(AssetTable.ASSETS)
+                .where(AssetTable.ID.in(assetIds))
+                .orderBy(AssetTable.ID);
         Set<Long> found = new HashSet<>(
                 db.dialect().family() == org.jooq.SQLDialect.POSTGRES
                         ? select.forKeyShare().fetch(AssetTable.ID)
