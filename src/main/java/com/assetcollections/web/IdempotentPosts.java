@@ -24,8 +24,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a POST in one transaction and, when it carries an {@code Idempotency-Key}, remembers its
@@ -49,15 +47,12 @@ public class IdempotentPosts {
     private static final Field<Instant> CREATED_AT = field(name("idempotency_keys", "created_at"), SqlTypes.TIMESTAMP);
 
     private final DSLContext db;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
     private final Duration kept;
 
-    IdempotentPosts(
-            DSLContext db,
-            PlatformTransactionManager transactions,
-            @Value("${app.idempotency-keys.kept:24h}") Duration kept) {
+    IdempotentPosts(DSLContext db, WriteTransactions writes, @Value("${app.idempotency-keys.kept:24h}") Duration kept) {
         this.db = db;
-        this.transaction = new TransactionTemplate(transactions);
+        this.writes = writes;
         this.kept = kept;
     }
 
@@ -75,13 +70,13 @@ public class IdempotentPosts {
             Supplier<ResponseEntity<byte[]>> action) {
         String key = request.getHeader(HEADER);
         if (key == null) {
-            return DeadlockRetry.get(() -> transaction.execute(status -> action.get()));
+            return writes.run(action);
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw new MalformedBody("`" + HEADER + "` must be 1 to 255 visible ASCII characters");
         }
         String fingerprint = fingerprint(request, body);
-        return DeadlockRetry.get(() -> transaction.execute(status -> {
+        return writes.run(() -> {
             db.deleteFrom(KEYS).where(CREATED_AT.lt(SqlTypes.now().minus(kept))).execute();
             int claimed = db.insertInto(KEYS)
                     .set(USER_ID, userId)
@@ -104,7 +99,7 @@ public class IdempotentPosts {
                     .where(USER_ID.eq(userId).and(KEY.eq(key)))
                     .execute();
             return response;
-        }));
+        });
     }
 
     private ResponseEntity<byte[]> replay(long userId, String key, String fingerprint, ReplaySeal seal) {

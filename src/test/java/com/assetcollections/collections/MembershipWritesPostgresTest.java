@@ -6,9 +6,8 @@ import com.assetcollections.assets.AssetTable;
 import com.assetcollections.storage.SqlTypes;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.OnPostgres;
+import com.assetcollections.support.PostgresLocks;
 import java.sql.Connection;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -43,7 +42,7 @@ class MembershipWritesPostgresTest extends MembershipWritesContract {
             lockNow(DSL.using(holder, SQLDialect.POSTGRES), a2);
             CompletableFuture<ApiResponse> adding =
                     CompletableFuture.supplyAsync(() -> add("{\"asset_ids\": [" + a3 + ", " + a2 + ", " + a1 + "]}"));
-            awaitAWriteWaitingForALock();
+            PostgresLocks.awaitALockWait(db);
 
             assertThat(lockable(a1))
                     .as("asset %d, the lowest id, is locked first", a1)
@@ -77,19 +76,6 @@ class MembershipWritesPostgresTest extends MembershipWritesContract {
         } catch (DataAccessException e) {
             assertThat(e.sqlState()).as("lock_not_available").isEqualTo("55P03");
             return false;
-        }
-    }
-
-    private void awaitAWriteWaitingForALock() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (db.fetchCount(
-                        DSL.table(DSL.name("pg_stat_activity")),
-                        DSL.field(DSL.name("datname"))
-                                .eq(DSL.currentCatalog())
-                                .and(DSL.field(DSL.name("wait_event_type")).eq("Lock")))
-                == 0) {
-            assertThat(Instant.now()).as("a write waiting for a lock").isBefore(deadline);
-            Thread.sleep(20);
         }
     }
 }
