@@ -27,6 +27,7 @@ import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,10 +51,12 @@ public class Memberships {
 
     private final DSLContext db;
     private final CollectionLocks locks;
+    private final int maxAssets;
 
-    Memberships(DSLContext db, CollectionLocks locks) {
+    Memberships(DSLContext db, CollectionLocks locks, @Value("${app.collections.max-assets:10000}") int maxAssets) {
         this.db = db;
         this.locks = locks;
+        this.maxAssets = maxAssets;
     }
 
     /**
@@ -67,6 +70,7 @@ public class Memberships {
         List<Long> order = currentOrder(collection.id());
         Set<Long> present = new HashSet<>(order);
         List<Long> added = assetIds.stream().filter(id -> !present.contains(id)).toList();
+        requireRoomFor(order.size() + added.size());
         int at = position == null ? order.size() : (int) Math.min(order.size(), position - 1);
         List<Long> next = new ArrayList<>(order.subList(0, at));
         next.addAll(added);
@@ -79,6 +83,7 @@ public class Memberships {
     long replace(Caller caller, String key, List<Long> assetIds, ConditionalWrite condition) {
         EditableCollection collection = editable(caller, key, condition);
         requireAssetsExist(assetIds);
+        requireRoomFor(assetIds.size());
         return write(collection.id(), assetIds);
     }
 
@@ -181,6 +186,18 @@ public class Memberships {
             throw new InvalidBody(
                     "asset_ids",
                     "no " + (missing.size() == 1 ? "asset has id " : "assets have ids ") + String.join(", ", missing));
+        }
+    }
+
+    /**
+     * Refuses a change that would leave the collection holding more than {@code
+     * app.collections.max-assets}: every membership change rewrites the shifted positions while
+     * the collection is locked (and SQLite's one writer waits), so its cost must stay bounded.
+     */
+    private void requireRoomFor(int size) {
+        if (size > maxAssets) {
+            throw new InvalidBody(
+                    "asset_ids", "a collection holds at most " + maxAssets + " assets; this would make it " + size);
         }
     }
 
