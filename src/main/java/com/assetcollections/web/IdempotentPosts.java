@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import com.assetcollections.storage.ExpiredRows;
 import com.assetcollections.storage.SqlTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -30,7 +31,10 @@ import org.springframework.stereotype.Component;
  * response: the same user sending the same key and request again gets the first response
  * replayed (with {@code Idempotent-Replayed: true}); the same key with another request answers
  * 422. The key row is inserted before the work, so a concurrent duplicate waits for the first to
- * commit and then replays it. Failed requests roll the key back and may be retried.
+ * commit and then replays it. Failed requests roll the key back and may be retried. A key older
+ * than {@code app.idempotency-keys.kept} is never replayed: a request reusing it removes that one
+ * row and claims the key anew; all other expired rows go in {@link #purgeExpired}, run on a
+ * schedule, so keyed requests of different users never wait on each other.
  */
 @Component
 public class IdempotentPosts {
@@ -48,11 +52,17 @@ public class IdempotentPosts {
 
     private final DSLContext db;
     private final WriteTransactions writes;
+    private final ExpiredRows expiredRows;
     private final Duration kept;
 
-    IdempotentPosts(DSLContext db, WriteTransactions writes, @Value("${app.idempotency-keys.kept:24h}") Duration kept) {
+    IdempotentPosts(
+            DSLContext db,
+            WriteTransactions writes,
+            ExpiredRows expiredRows,
+            @Value("${app.idempotency-keys.kept:24h}") Duration kept) {
         this.db = db;
         this.writes = writes;
+        this.expiredRows = expiredRows;
         this.kept = kept;
     }
 
@@ -77,7 +87,11 @@ public class IdempotentPosts {
         }
         String fingerprint = fingerprint(request, body);
         return writes.run(() -> {
-            db.deleteFrom(KEYS).where(CREATED_AT.lt(SqlTypes.now().minus(kept))).execute();
+            db.deleteFrom(KEYS)
+                    .where(USER_ID.eq(userId)
+                            .and(KEY.eq(key))
+                            .and(CREATED_AT.lt(SqlTypes.now().minus(kept))))
+                    .execute();
             int claimed = db.insertInto(KEYS)
                     .set(USER_ID, userId)
                     .set(KEY, key)
@@ -100,6 +114,11 @@ public class IdempotentPosts {
                     .execute();
             return response;
         });
+    }
+
+    /** Removes every key older than {@code app.idempotency-keys.kept}; returns how many went. */
+    public int purgeExpired() {
+        return expiredRows.purge(KEYS, CREATED_AT, SqlTypes.now().minus(kept), USER_ID, KEY);
     }
 
     private ResponseEntity<byte[]> replay(long userId, String key, String fingerprint, ReplaySeal seal) {
