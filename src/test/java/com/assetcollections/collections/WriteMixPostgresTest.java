@@ -38,9 +38,8 @@ class WriteMixPostgresTest extends WriteMixContract {
         while (true) {
             // Backends of other test contexts on the same database stay connected; they have been
             // idle long enough to have flushed whatever they counted.
-            List<Integer> left = db.fetch(
-                            "select pid from pg_stat_activity where datname = current_database()"
-                                    + " and not (state = 'idle' and state_change < now() - interval '11 seconds')")
+            List<Integer> left = db.fetch("select pid from pg_stat_activity where datname = current_database()"
+                            + " and not (state = 'idle' and state_change < now() - interval '11 seconds')")
                     .getValues(0, Integer.class);
             if (left.stream().noneMatch(backends::contains)) {
                 break;
