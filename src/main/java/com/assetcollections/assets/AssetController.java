@@ -9,6 +9,7 @@ import com.assetcollections.web.IdempotentPosts;
 import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.PageLinks;
 import com.assetcollections.web.RequestBodies;
+import com.assetcollections.web.WriteTransactions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ class AssetController {
     private final RequestBodies bodies;
     private final JsonResponses responses;
     private final IdempotentPosts posts;
+    private final WriteTransactions writes;
 
     AssetController(
             AssetReader reader,
@@ -36,13 +38,15 @@ class AssetController {
             CollectionReader collections,
             RequestBodies bodies,
             JsonResponses responses,
-            IdempotentPosts posts) {
+            IdempotentPosts posts,
+            WriteTransactions writes) {
         this.reader = reader;
         this.writer = writer;
         this.collections = collections;
         this.bodies = bodies;
         this.responses = responses;
         this.posts = posts;
+        this.writes = writes;
     }
 
     @GetMapping("/api/v2/assets")
@@ -73,8 +77,10 @@ class AssetController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         caller.require(Scope.ASSETS_WRITE);
         AssetBody body = new AssetBody(bodies.read(request, AssetBody.FIELDS));
-        long id = DeadlockRetry.get(() -> writer.update(caller, key, body, ifMatch(caller, ifMatch)));
-        return responses.ok(reader.current(caller, id));
+        return writes.run(() -> {
+            long id = writer.update(caller, key, body, ifMatch(caller, ifMatch));
+            return responses.ok(reader.current(caller, id));
+        });
     }
 
     @DeleteMapping("/api/v2/assets/{key}")

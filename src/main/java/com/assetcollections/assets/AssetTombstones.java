@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import com.assetcollections.storage.ExpiredRows;
 import com.assetcollections.storage.SqlTypes;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 /**
  * What is left of deleted assets (id, uuid, owner, created_at, deleted_at) so that clients syncing
  * with {@code filter[with_deleted]=1} learn of deletions. Kept for {@code app.tombstones.kept},
- * as collection tombstones are; older ones are purged when the next asset is deleted.
+ * as collection tombstones are; older ones are removed by {@link #purgeExpired}, run on a schedule.
  */
 @Repository
 public class AssetTombstones {
@@ -32,6 +33,7 @@ public class AssetTombstones {
     public static final Field<Instant> DELETED_AT = field(name("asset_tombstones", "deleted_at"), SqlTypes.TIMESTAMP);
 
     private final DSLContext db;
+    private final ExpiredRows expiredRows;
     private final Duration kept;
 
     /** How long tombstones are kept: a sync older than this must start over. */
@@ -39,15 +41,20 @@ public class AssetTombstones {
         return kept;
     }
 
-    AssetTombstones(DSLContext db, @Value("${app.tombstones.kept:30d}") Duration kept) {
+    AssetTombstones(DSLContext db, ExpiredRows expiredRows, @Value("${app.tombstones.kept:30d}") Duration kept) {
         this.db = db;
+        this.expiredRows = expiredRows;
         this.kept = kept;
+    }
+
+    /** Removes the tombstones older than {@code app.tombstones.kept}; returns how many. */
+    public int purgeExpired() {
+        return expiredRows.purge(ASSET_TOMBSTONES, DELETED_AT, SqlTypes.now().minus(kept), ID);
     }
 
     /** Records the asset's tombstone; call in the deleting transaction, before the delete. */
     void bury(long id) {
         Instant now = SqlTypes.now();
-        db.deleteFrom(ASSET_TOMBSTONES).where(DELETED_AT.lt(now.minus(kept))).execute();
         db.insertInto(ASSET_TOMBSTONES, ID, UUID_, OWNER_ID, CREATED_AT, DELETED_AT)
                 .select(DSL.select(
                                 AssetTable.ID,

@@ -9,6 +9,7 @@ import com.assetcollections.web.JsonBody;
 import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.PageLinks;
 import com.assetcollections.web.RequestBodies;
+import com.assetcollections.web.WriteTransactions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -30,18 +31,21 @@ class CollectionController {
     private final RequestBodies bodies;
     private final JsonResponses responses;
     private final IdempotentPosts posts;
+    private final WriteTransactions writes;
 
     CollectionController(
             CollectionReader reader,
             CollectionWriter writer,
             RequestBodies bodies,
             JsonResponses responses,
-            IdempotentPosts posts) {
+            IdempotentPosts posts,
+            WriteTransactions writes) {
         this.reader = reader;
         this.writer = writer;
         this.bodies = bodies;
         this.responses = responses;
         this.posts = posts;
+        this.writes = writes;
     }
 
     @GetMapping
@@ -72,9 +76,10 @@ class CollectionController {
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         caller.require(Scope.COLLECTIONS_WRITE);
         JsonBody body = bodies.read(request, CollectionWriter.FIELDS);
-        long id =
-                DeadlockRetry.get(() -> writer.update(caller, key, body, ifMatch(reader, responses, caller, ifMatch)));
-        return responses.ok(reader.current(caller, id));
+        return writes.run(() -> {
+            long id = writer.update(caller, key, body, ifMatch(reader, responses, caller, ifMatch));
+            return responses.ok(reader.current(caller, id));
+        });
     }
 
     @DeleteMapping("/{key}")

@@ -11,6 +11,7 @@ import com.assetcollections.web.InvalidBody;
 import com.assetcollections.web.JsonBody;
 import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.RequestBodies;
+import com.assetcollections.web.WriteTransactions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -38,18 +39,21 @@ class MembershipController {
     private final RequestBodies bodies;
     private final JsonResponses responses;
     private final IdempotentPosts posts;
+    private final WriteTransactions writes;
 
     MembershipController(
             Memberships memberships,
             CollectionReader reader,
             RequestBodies bodies,
             JsonResponses responses,
-            IdempotentPosts posts) {
+            IdempotentPosts posts,
+            WriteTransactions writes) {
         this.memberships = memberships;
         this.reader = reader;
         this.bodies = bodies;
         this.responses = responses;
         this.posts = posts;
+        this.writes = writes;
     }
 
     @PostMapping
@@ -83,9 +87,10 @@ class MembershipController {
             body.reject("asset_ids", "`asset_ids` is required: the whole new order (an empty list empties it)");
         }
         body.validate();
-        long id = DeadlockRetry.get(
-                () -> memberships.replace(caller, key, ids, ifMatch(reader, responses, caller, ifMatch)));
-        return responses.ok(reader.current(caller, id));
+        return writes.run(() -> {
+            long id = memberships.replace(caller, key, ids, ifMatch(reader, responses, caller, ifMatch));
+            return responses.ok(reader.current(caller, id));
+        });
     }
 
     @PatchMapping("/{assetId}")
@@ -102,9 +107,10 @@ class MembershipController {
             body.reject("position", "`position` is required (1 is the first place)");
         }
         body.validate();
-        long id = DeadlockRetry.get(
-                () -> memberships.move(caller, key, assetId, position, ifMatch(reader, responses, caller, ifMatch)));
-        return responses.ok(reader.current(caller, id));
+        return writes.run(() -> {
+            long id = memberships.move(caller, key, assetId, position, ifMatch(reader, responses, caller, ifMatch));
+            return responses.ok(reader.current(caller, id));
+        });
     }
 
     @DeleteMapping("/{assetId}")

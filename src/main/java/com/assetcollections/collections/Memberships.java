@@ -27,6 +27,7 @@ import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Which assets a collection holds and in what order. Every change computes the new order in
  * full and writes only the rows whose position changed, so positions stay 1..n without gaps;
  * the collection row is locked first, so concurrent changes to one collection take turns.
+ *
+ * <p>The lock order every write keeps, so that two writes wait for each other instead of
+ * deadlocking: collection rows first, in ascending id; then asset rows, in ascending id; then
+ * child rows (memberships, shares) of the collections already locked. Counters kept by triggers
+ * (a collection's {@code assets_count}, the data versions) come after all of these and must never
+ * make a write wait.
  */
 @Service
 public class Memberships {
@@ -44,10 +51,12 @@ public class Memberships {
 
     private final DSLContext db;
     private final CollectionLocks locks;
+    private final int maxAssets;
 
-    Memberships(DSLContext db, CollectionLocks locks) {
+    Memberships(DSLContext db, CollectionLocks locks, @Value("${app.collections.max-assets:10000}") int maxAssets) {
         this.db = db;
         this.locks = locks;
+        this.maxAssets = maxAssets;
     }
 
     /**
@@ -61,6 +70,7 @@ public class Memberships {
         List<Long> order = currentOrder(collection.id());
         Set<Long> present = new HashSet<>(order);
         List<Long> added = assetIds.stream().filter(id -> !present.contains(id)).toList();
+        requireRoomFor(order.size() + added.size());
         int at = position == null ? order.size() : (int) Math.min(order.size(), position - 1);
         List<Long> next = new ArrayList<>(order.subList(0, at));
         next.addAll(added);
@@ -73,6 +83,7 @@ public class Memberships {
     long replace(Caller caller, String key, List<Long> assetIds, ConditionalWrite condition) {
         EditableCollection collection = editable(caller, key, condition);
         requireAssetsExist(assetIds);
+        requireRoomFor(assetIds.size());
         return write(collection.id(), assetIds);
     }
 
@@ -178,7 +189,12 @@ public class Memberships {
         }
         // FOR KEY SHARE keeps the assets from being deleted before the memberships are written
         // (a concurrent delete would otherwise break the foreign key); SQLite writes one at a time.
-        var select = db.select(AssetTable.ID).from(AssetTable.ASSETS).where(AssetTable.ID.in(assetIds));
+        // Ordered by id: rows are locked in the order the query returns them, and asset rows are
+        // always taken in ascending id (see the lock order above), whatever order the request lists.
+        var select = db.select(AssetTable.ID)
+                .from(AssetTable.ASSETS)
+                .where(AssetTable.ID.in(assetIds))
+                .orderBy(AssetTable.ID);
         Set<Long> found = new HashSet<>(
                 db.dialect().family() == org.jooq.SQLDialect.POSTGRES
                         ? select.forKeyShare().fetch(AssetTable.ID)
@@ -191,6 +207,18 @@ public class Memberships {
             throw new InvalidBody(
                     "asset_ids",
                     "no " + (missing.size() == 1 ? "asset has id " : "assets have ids ") + String.join(", ", missing));
+        }
+    }
+
+    /**
+     * Refuses a change that would leave the collection holding more than {@code
+     * app.collections.max-assets}: every membership change rewrites the shifted positions while
+     * the collection is locked (and SQLite's one writer waits), so its cost must stay bounded.
+     */
+    private void requireRoomFor(int size) {
+        if (size > maxAssets) {
+            throw new InvalidBody(
+                    "asset_ids", "a collection holds at most " + maxAssets + " assets; this would make it " + size);
         }
     }
 

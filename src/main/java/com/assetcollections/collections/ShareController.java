@@ -6,8 +6,10 @@ import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.web.DeadlockRetry;
 import com.assetcollections.web.IdempotentPosts;
+import com.assetcollections.web.JsonBody;
 import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.RequestBodies;
+import com.assetcollections.web.WriteTransactions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -32,18 +34,21 @@ class ShareController {
     private final RequestBodies bodies;
     private final JsonResponses responses;
     private final IdempotentPosts posts;
+    private final WriteTransactions writes;
 
     ShareController(
             Shares shares,
             CollectionReader reader,
             RequestBodies bodies,
             JsonResponses responses,
-            IdempotentPosts posts) {
+            IdempotentPosts posts,
+            WriteTransactions writes) {
         this.shares = shares;
         this.reader = reader;
         this.bodies = bodies;
         this.responses = responses;
         this.posts = posts;
+        this.writes = writes;
     }
 
     @GetMapping
@@ -77,14 +82,9 @@ class ShareController {
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         caller.require(Scope.COLLECTIONS_WRITE);
-        return Map.of(
-                "data",
-                shares.changeLevel(
-                        caller,
-                        key,
-                        userId,
-                        bodies.read(request, List.of("level")),
-                        ifMatch(reader, responses, caller, ifMatch)));
+        JsonBody body = bodies.read(request, List.of("level"));
+        return writes.run(() -> Map.of(
+                "data", shares.changeLevel(caller, key, userId, body, ifMatch(reader, responses, caller, ifMatch))));
     }
 
     @DeleteMapping("/{userId}")

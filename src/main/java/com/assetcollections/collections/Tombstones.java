@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import com.assetcollections.storage.ExpiredRows;
 import com.assetcollections.storage.SqlTypes;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Repository;
 /**
  * What is left of deleted collections (id, uuid, deleted_at, and who could see them) so that
  * clients syncing with {@code filter[with_deleted]=1} learn of deletions. Kept for
- * {@code app.tombstones.kept}; older ones are purged when the next deletion happens.
+ * {@code app.tombstones.kept}; older ones are removed by {@link #purgeExpired}, run on a
+ * schedule (not by deletes: a delete touches only its own collection's rows).
  */
 @Repository
 public class Tombstones {
@@ -41,10 +43,12 @@ public class Tombstones {
             field(name("collection_tombstone_viewers", "user_id"), SQLDataType.BIGINT);
 
     private final DSLContext db;
+    private final ExpiredRows expiredRows;
     private final Duration kept;
 
-    Tombstones(DSLContext db, @Value("${app.tombstones.kept:30d}") Duration kept) {
+    Tombstones(DSLContext db, ExpiredRows expiredRows, @Value("${app.tombstones.kept:30d}") Duration kept) {
         this.db = db;
+        this.expiredRows = expiredRows;
         this.kept = kept;
     }
 
@@ -53,12 +57,15 @@ public class Tombstones {
         return kept;
     }
 
+    /** Removes the tombstones older than {@code app.tombstones.kept} (their viewers cascade); returns how many. */
+    public int purgeExpired() {
+        return expiredRows.purge(
+                COLLECTION_TOMBSTONES, DELETED_AT, SqlTypes.now().minus(kept), ID);
+    }
+
     /** Records the collection's tombstone; call in the deleting transaction, before the delete. */
     void buryCollection(long id) {
         Instant now = SqlTypes.now();
-        db.deleteFrom(COLLECTION_TOMBSTONES)
-                .where(DELETED_AT.lt(now.minus(kept)))
-                .execute();
         db.insertInto(COLLECTION_TOMBSTONES, ID, UUID_, OWNER_ID, COLLECTION_TYPE, CREATED_AT, DELETED_AT)
                 .select(DSL.select(
                                 CollectionTable.ID,

@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import com.assetcollections.storage.ExpiredRows;
 import com.assetcollections.storage.SqlTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -24,15 +25,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a POST in one transaction and, when it carries an {@code Idempotency-Key}, remembers its
  * response: the same user sending the same key and request again gets the first response
  * replayed (with {@code Idempotent-Replayed: true}); the same key with another request answers
  * 422. The key row is inserted before the work, so a concurrent duplicate waits for the first to
- * commit and then replays it. Failed requests roll the key back and may be retried.
+ * commit and then replays it. Failed requests roll the key back and may be retried. A key older
+ * than {@code app.idempotency-keys.kept} is never replayed: a request reusing it removes that one
+ * row and claims the key anew; all other expired rows go in {@link #purgeExpired}, run on a
+ * schedule, so keyed requests of different users never wait on each other.
  */
 @Component
 public class IdempotentPosts {
@@ -49,15 +51,18 @@ public class IdempotentPosts {
     private static final Field<Instant> CREATED_AT = field(name("idempotency_keys", "created_at"), SqlTypes.TIMESTAMP);
 
     private final DSLContext db;
-    private final TransactionTemplate transaction;
+    private final WriteTransactions writes;
+    private final ExpiredRows expiredRows;
     private final Duration kept;
 
     IdempotentPosts(
             DSLContext db,
-            PlatformTransactionManager transactions,
+            WriteTransactions writes,
+            ExpiredRows expiredRows,
             @Value("${app.idempotency-keys.kept:24h}") Duration kept) {
         this.db = db;
-        this.transaction = new TransactionTemplate(transactions);
+        this.writes = writes;
+        this.expiredRows = expiredRows;
         this.kept = kept;
     }
 
@@ -75,14 +80,18 @@ public class IdempotentPosts {
             Supplier<ResponseEntity<byte[]>> action) {
         String key = request.getHeader(HEADER);
         if (key == null) {
-            return DeadlockRetry.get(() -> transaction.execute(status -> action.get()));
+            return writes.run(action);
         }
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw new MalformedBody("`" + HEADER + "` must be 1 to 255 visible ASCII characters");
         }
         String fingerprint = fingerprint(request, body);
-        return DeadlockRetry.get(() -> transaction.execute(status -> {
-            db.deleteFrom(KEYS).where(CREATED_AT.lt(SqlTypes.now().minus(kept))).execute();
+        return writes.run(() -> {
+            db.deleteFrom(KEYS)
+                    .where(USER_ID.eq(userId)
+                            .and(KEY.eq(key))
+                            .and(CREATED_AT.lt(SqlTypes.now().minus(kept))))
+                    .execute();
             int claimed = db.insertInto(KEYS)
                     .set(USER_ID, userId)
                     .set(KEY, key)
@@ -104,7 +113,12 @@ public class IdempotentPosts {
                     .where(USER_ID.eq(userId).and(KEY.eq(key)))
                     .execute();
             return response;
-        }));
+        });
+    }
+
+    /** Removes every key older than {@code app.idempotency-keys.kept}; returns how many went. */
+    public int purgeExpired() {
+        return expiredRows.purge(KEYS, CREATED_AT, SqlTypes.now().minus(kept), USER_ID, KEY);
     }
 
     private ResponseEntity<byte[]> replay(long userId, String key, String fingerprint, ReplaySeal seal) {

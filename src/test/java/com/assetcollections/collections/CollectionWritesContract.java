@@ -101,6 +101,9 @@ abstract class CollectionWritesContract extends CollectionWriting {
                 api.patch(PATH + "/" + id, aliceToken, "{\"name\": \"After\", \"collection_type\": \"public\"}");
 
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.header("ETag"))
+                .isNotNull()
+                .isEqualTo(item(aliceToken, id).header("ETag"));
         JsonNode after = changed.json().get("data");
         assertThat(after.get("name").asString()).isEqualTo("After");
         assertThat(after.get("description").asString()).isEqualTo("Keep");

@@ -90,6 +90,22 @@ abstract class MembershipWritesContract extends CollectionWriting {
     }
 
     @Test
+    void answersEachChangeWithTheEtagAFollowingGetReturns() {
+        ApiResponse added = add("{\"asset_ids\": [" + a1 + ", " + a2 + "]}");
+        assertThat(added.header("ETag")).isEqualTo(item(aliceToken, collection).header("ETag"));
+
+        ApiResponse replaced = api.put(members(), aliceToken, "{\"asset_ids\": [" + a2 + ", " + a1 + ", " + a3 + "]}");
+        assertThat(replaced.header("ETag"))
+                .isEqualTo(item(aliceToken, collection).header("ETag"));
+
+        ApiResponse moved = api.patch(members() + "/" + a3, aliceToken, "{\"position\": 1}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.header("ETag"))
+                .isNotNull()
+                .isEqualTo(item(aliceToken, collection).header("ETag"));
+    }
+
+    @Test
     void removesOneOrSeveralAndKeepsPositionsGapFree() {
         add("{\"asset_ids\": [" + a1 + ", " + a2 + ", " + a3 + ", " + a4 + "]}");
 

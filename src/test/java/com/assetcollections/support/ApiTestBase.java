@@ -11,12 +11,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The running application on a real port over one database, with an empty database before each
  * test. Subclasses choose the database with {@link OnSqlite} or {@link OnPostgres}; classes with
- * the same settings share one application context (one server and pool per database).
+ * the same settings share one application context (one server and pool per database). The
+ * scheduled purges never run on their own here (a test that needs one calls it), so that they
+ * cannot race the expired rows a test writes.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"app.demo-data=false", "app.rate-limit.per-minute=1000000"})
+        properties = {
+            "app.demo-data=false",
+            "app.rate-limit.per-minute=1000000",
+            "app.idempotency-keys.purge-interval=" + ApiTestBase.NEVER,
+            "app.tombstones.purge-interval=" + ApiTestBase.NEVER
+        })
 public abstract class ApiTestBase {
+
+    /** The interval of the scheduled purges in tests: longer than any test run. */
+    public static final String NEVER = "1000d";
 
     @LocalServerPort
     protected int port;
