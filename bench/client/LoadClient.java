@@ -301,7 +301,7 @@ public class LoadClient {
         counting = false;
         Stats total = new Stats();
         StringBuilder details = new StringBuilder();
-        details.append("| request | sent | 2xx | 5xx | other non-2xx | errors | p50 | p99 | failures |\n");
+        details.append("| request | finished | 2xx | 5xx | other non-2xx | no answer | p50 | p99 | non-2xx and no-answer kinds |\n");
         details.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         synchronized (LoadClient.class) {
             STATS.forEach((op, s) -> {
