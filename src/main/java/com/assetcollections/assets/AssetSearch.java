@@ -3,6 +3,7 @@ package com.assetcollections.assets;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 
+import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.FullTextSearch;
 import com.assetcollections.storage.PostgresTextSearch;
 import com.assetcollections.storage.SqliteTextSearch;
@@ -19,7 +20,7 @@ class AssetSearch {
     AssetSearch(DSLContext db) {
         this.fullText = db.dialect().family() == SQLDialect.POSTGRES
                 ? new PostgresTextSearch(field(name("assets", "search_vector")))
-                : new SqliteTextSearch("assets_fts", AssetTable.ID, 10.0, 2.0, 1.0);
+                : new SqliteTextSearch("assets_fts", AssetTable.ID, ChangeScope.assets(), 10.0, 2.0, 1.0);
     }
 
     FullTextSearch fullText() {

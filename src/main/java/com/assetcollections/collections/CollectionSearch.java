@@ -3,6 +3,7 @@ package com.assetcollections.collections;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 
+import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.FullTextSearch;
 import com.assetcollections.storage.PostgresTextSearch;
 import com.assetcollections.storage.SqliteTextSearch;
@@ -19,7 +20,7 @@ class CollectionSearch {
     CollectionSearch(DSLContext db) {
         this.fullText = db.dialect().family() == SQLDialect.POSTGRES
                 ? new PostgresTextSearch(field(name("collections", "search_vector")))
-                : new SqliteTextSearch("collections_fts", CollectionTable.ID, 10.0, 2.0);
+                : new SqliteTextSearch("collections_fts", CollectionTable.ID, ChangeScope.collectionTexts(), 10.0, 2.0);
     }
 
     FullTextSearch fullText() {

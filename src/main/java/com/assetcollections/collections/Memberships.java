@@ -187,8 +187,10 @@ public class Memberships {
         if (assetIds.isEmpty()) {
             return;
         }
-        // FOR KEY SHARE keeps the assets from being deleted before the memberships are written
-        // (a concurrent delete would otherwise break the foreign key); SQLite writes one at a time.
+        // FOR SHARE keeps the assets from being deleted before the memberships are written (a
+        // concurrent delete would otherwise break the foreign key), and from being changed until they
+        // commit: an asset update marks the collections holding it as its own snapshot sees them, so
+        // it must not run beside a membership it cannot see yet. SQLite writes one at a time.
         // Ordered by id: rows are locked in the order the query returns them, and asset rows are
         // always taken in ascending id (see the lock order above), whatever order the request lists.
         var select = db.select(AssetTable.ID)
@@ -197,7 +199,7 @@ public class Memberships {
                 .orderBy(AssetTable.ID);
         Set<Long> found = new HashSet<>(
                 db.dialect().family() == org.jooq.SQLDialect.POSTGRES
-                        ? select.forKeyShare().fetch(AssetTable.ID)
+                        ? select.forShare().fetch(AssetTable.ID)
                         : select.fetch(AssetTable.ID));
         List<String> missing = assetIds.stream()
                 .filter(id -> !found.contains(id))

@@ -66,6 +66,7 @@ public final class ResourcePages {
     }
 
     public OffsetPage offsetPage(Source source, ResourceQuery query, long callerId) {
+        source = rankedBy(source, query);
         long version = versions.current(source.changes());
         String key = CountCache.key(source, version, query);
         Matching matching = matching(source, query, callerId);
@@ -97,6 +98,28 @@ public final class ResourcePages {
         Record2<Long, Long> counted = total(source, query, matching);
         counts.put(CountCache.key(source, counted.value2(), query), counted.value1());
         return new OffsetPage(rows, counted.value1());
+    }
+
+    /**
+     * The source of a ranked search whose ranks depend on more than the matching rows (SQLite's
+     * bm25): it depends on the whole search index too.
+     */
+    private static Source rankedBy(Source source, ResourceQuery query) {
+        ChangeScope corpus =
+                query.ranked() && source.search() != null ? source.search().rankingCorpus() : null;
+        if (corpus == null || source.changes().contains(corpus)) {
+            return source;
+        }
+        List<ChangeScope> changes = new ArrayList<>(source.changes());
+        changes.add(corpus);
+        return new Source(
+                source.table(),
+                source.scope(),
+                source.scopeKey(),
+                source.search(),
+                List.copyOf(changes),
+                source.alwaysSelect(),
+                source.fastTotal());
     }
 
     /**

@@ -37,6 +37,14 @@ public record ChangeScope(String kind, long key) {
         return new ChangeScope("members", collectionId);
     }
 
+    /**
+     * The searchable text of all collections, as far as it weighs in rankings: marked on SQLite only,
+     * whose bm25 ranks by statistics of the whole index (see {@code FullTextSearch#rankingCorpus}).
+     */
+    public static ChangeScope collectionTexts() {
+        return new ChangeScope("collection_texts", 0);
+    }
+
     /** The rows of the asset catalogue. */
     public static ChangeScope assets() {
         return new ChangeScope("assets", 0);

@@ -17,9 +17,12 @@ public final class SqliteTextSearch implements FullTextSearch {
     private final String ftsTable;
     private final Field<Long> baseId;
     private final String weights;
+    private final ChangeScope corpus;
 
     /** @param columnWeights one weight per FTS column, in column order */
-    public SqliteTextSearch(String ftsTable, Field<Long> baseId, double... columnWeights) {
+    /** @param corpus the scope that every change to the indexed text marks (see {@link #rankingCorpus}) */
+    public SqliteTextSearch(String ftsTable, Field<Long> baseId, ChangeScope corpus, double... columnWeights) {
+        this.corpus = corpus;
         this.ftsTable = ftsTable;
         this.baseId = baseId;
         this.weights = java.util.Arrays.stream(columnWeights)
@@ -43,5 +46,10 @@ public final class SqliteTextSearch implements FullTextSearch {
         Field<Long> hitId = field(name("fts", "fts_id"), Long.class);
         return new Match(
                 base.join(hits).on(hitId.eq(baseId)), DSL.noCondition(), field(name("fts", "fts_rank"), Double.class));
+    }
+
+    @Override
+    public ChangeScope rankingCorpus() {
+        return corpus;
     }
 }

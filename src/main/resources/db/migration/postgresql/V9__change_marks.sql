@@ -17,6 +17,8 @@ CREATE TABLE change_marks (
     version bigint  NOT NULL,
     PRIMARY KEY (kind, key, slot)
 );
+-- What the fold job looks for.
+CREATE INDEX change_marks_unfolded ON change_marks (slot) WHERE slot <> 0;
 
 DROP TRIGGER collections_version ON collections;
 DROP TRIGGER shares_version ON collection_shares;

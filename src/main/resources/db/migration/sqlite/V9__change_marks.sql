@@ -127,3 +127,18 @@ CREATE TRIGGER asset_tombstones_marks_delete AFTER DELETE ON asset_tombstones BE
     INSERT INTO change_marks (kind, key, slot, version) VALUES ('tombstones', 0, 0, 1)
     ON CONFLICT (kind, key, slot) DO UPDATE SET version = version + 1;
 END;
+
+-- bm25 ranks by statistics of the whole index, so a ranked collection search depends on the text
+-- of every collection (PostgreSQL's ts_rank does not: no such mark there).
+CREATE TRIGGER collections_texts_insert AFTER INSERT ON collections BEGIN
+    INSERT INTO change_marks (kind, key, slot, version) VALUES ('collection_texts', 0, 0, 1)
+    ON CONFLICT (kind, key, slot) DO UPDATE SET version = version + 1;
+END;
+CREATE TRIGGER collections_texts_update AFTER UPDATE OF name, description ON collections BEGIN
+    INSERT INTO change_marks (kind, key, slot, version) VALUES ('collection_texts', 0, 0, 1)
+    ON CONFLICT (kind, key, slot) DO UPDATE SET version = version + 1;
+END;
+CREATE TRIGGER collections_texts_delete AFTER DELETE ON collections BEGIN
+    INSERT INTO change_marks (kind, key, slot, version) VALUES ('collection_texts', 0, 0, 1)
+    ON CONFLICT (kind, key, slot) DO UPDATE SET version = version + 1;
+END;
