@@ -125,6 +125,13 @@ many_users() {
   deadlocks=$(since "$d0")
   row "create a collection, $CREATORS users" "$cells | $deadlocks"
   echo -e "creates, $CREATORS users\t$(brief "$cells")\t$deadlocks" >> "$DATA/compare-$RUN-$m.tsv"
+  # The same creates sent by wrk (C, one thread and connection per user): the Java client above
+  # spends about a quarter of the two cores itself.
+  d0=$(now)
+  cells=$(TOKENS=$users wrk_summary "$CREATORS" -t"$CREATORS" -s bench/lua/creates.lua "$BASE")
+  deadlocks=$(since "$d0")
+  out "| create a collection, $CREATORS users, sent by wrk (req/s, p50, p99, non-2xx, no answer) | $cells | $deadlocks |"
+  echo -e "creates, $CREATORS users (wrk)\t$cells\t$deadlocks" >> "$DATA/compare-$RUN-$m.tsv"
   out
   out "The mixed workload by request:"
   out
