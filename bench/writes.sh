@@ -131,7 +131,8 @@ many_users() {
   cells=$(TOKENS=$users wrk_summary "$CREATORS" -t"$CREATORS" -s bench/lua/creates.lua "$BASE")
   deadlocks=$(since "$d0")
   out "| create a collection, $CREATORS users, sent by wrk (req/s, p50, p99, non-2xx, no answer) | $cells | $deadlocks |"
-  echo -e "creates, $CREATORS users (wrk)\t$cells\t$deadlocks" >> "$DATA/compare-$RUN-$m.tsv"
+  echo -e "creates, $CREATORS users (wrk)\t$(echo "$cells" | awk -F' [|] ' '{ printf "%s req/s, p50 %s, p99 %s, non-2xx %s, no answer %s", $1, $2, $3, $4, $5 }')\t$deadlocks" \
+    >> "$DATA/compare-$RUN-$m.tsv"
   out
   out "The mixed workload by request:"
   out
