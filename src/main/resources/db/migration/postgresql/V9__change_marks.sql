@@ -20,6 +20,14 @@ CREATE TABLE change_marks (
 -- What the fold job looks for.
 CREATE INDEX change_marks_unfolded ON change_marks (slot) WHERE slot <> 0;
 
+-- Adds 1 to the marks of the backend running it for each scope (kind, key) named; the triggers
+-- below only say which scopes a statement changed.
+CREATE FUNCTION add_marks(kinds text[], keys bigint[]) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO change_marks AS m (kind, key, slot, version)
+    SELECT DISTINCT kind, key, pg_backend_pid(), 1 FROM unnest(kinds, keys) AS changed (kind, key)
+    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+$$;
+
 DROP TRIGGER collections_version ON collections;
 DROP TRIGGER shares_version ON collection_shares;
 DROP TRIGGER tokens_version_update ON api_tokens;
@@ -38,19 +46,16 @@ DROP TABLE data_versions;
 -- collection is shared with, and the asset links when who may see it changed.
 CREATE FUNCTION mark_inserted_collections() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT kind, key, pg_backend_pid(), 1 FROM (
+    PERFORM add_marks(array_agg(kind), array_agg(key)) FROM (
         SELECT 'owner' AS kind, owner_id AS key FROM added
         UNION SELECT 'public', 0 FROM added WHERE collection_type = 'public'
-    ) changed
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    ) changed;
     RETURN NULL;
 END;
 $$;
 CREATE FUNCTION mark_updated_collections() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT kind, key, pg_backend_pid(), 1 FROM (
+    PERFORM add_marks(array_agg(kind), array_agg(key)) FROM (
         SELECT 'owner' AS kind, owner_id AS key FROM added
         UNION SELECT 'owner', owner_id FROM removed
         UNION SELECT 'public', 0 FROM added WHERE collection_type = 'public'
@@ -58,20 +63,17 @@ BEGIN
         UNION SELECT 'shared', s.user_id FROM collection_shares s JOIN added a ON a.id = s.collection_id
         UNION SELECT 'links', 0 FROM added a JOIN removed r ON r.id = a.id
             WHERE a.collection_type <> r.collection_type OR a.owner_id <> r.owner_id
-    ) changed
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    ) changed;
     RETURN NULL;
 END;
 $$;
 -- The shares and memberships of a deleted collection cascade away and mark their own scopes.
 CREATE FUNCTION mark_deleted_collections() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT kind, key, pg_backend_pid(), 1 FROM (
+    PERFORM add_marks(array_agg(kind), array_agg(key)) FROM (
         SELECT 'owner' AS kind, owner_id AS key FROM removed
         UNION SELECT 'public', 0 FROM removed WHERE collection_type = 'public'
-    ) changed
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    ) changed;
     RETURN NULL;
 END;
 $$;
@@ -86,23 +88,19 @@ CREATE TRIGGER collections_marks_delete AFTER DELETE ON collections
 -- which memberships, that user may see).
 CREATE FUNCTION mark_new_shares() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT kind, key, pg_backend_pid(), 1 FROM (
+    PERFORM add_marks(array_agg(kind), array_agg(key)) FROM (
         SELECT 'shared' AS kind, user_id AS key FROM added
         UNION SELECT 'links', 0 FROM added
-    ) changed
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    ) changed;
     RETURN NULL;
 END;
 $$;
 CREATE FUNCTION mark_old_shares() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT kind, key, pg_backend_pid(), 1 FROM (
+    PERFORM add_marks(array_agg(kind), array_agg(key)) FROM (
         SELECT 'shared' AS kind, user_id AS key FROM removed
         UNION SELECT 'links', 0 FROM removed
-    ) changed
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    ) changed;
     RETURN NULL;
 END;
 $$;
@@ -117,23 +115,19 @@ CREATE TRIGGER shares_marks_delete AFTER DELETE ON collection_shares
 -- Memberships: the collection's own scope (its embedded assets, its sub-resource) and the links.
 CREATE FUNCTION mark_new_members() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT kind, key, pg_backend_pid(), 1 FROM (
+    PERFORM add_marks(array_agg(kind), array_agg(key)) FROM (
         SELECT 'members' AS kind, collection_id AS key FROM added
         UNION SELECT 'links', 0 FROM added
-    ) changed
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    ) changed;
     RETURN NULL;
 END;
 $$;
 CREATE FUNCTION mark_old_members() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT kind, key, pg_backend_pid(), 1 FROM (
+    PERFORM add_marks(array_agg(kind), array_agg(key)) FROM (
         SELECT 'members' AS kind, collection_id AS key FROM removed
         UNION SELECT 'links', 0 FROM removed
-    ) changed
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    ) changed;
     RETURN NULL;
 END;
 $$;
@@ -149,28 +143,22 @@ CREATE TRIGGER members_marks_delete AFTER DELETE ON collection_assets
 -- of its collections first (their memberships mark them).
 CREATE FUNCTION mark_new_assets() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT 'assets', 0, pg_backend_pid(), 1 WHERE EXISTS (SELECT 1 FROM added)
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    PERFORM add_marks(ARRAY['assets'], ARRAY[0::bigint]) WHERE EXISTS (SELECT 1 FROM added);
     RETURN NULL;
 END;
 $$;
 CREATE FUNCTION mark_updated_assets() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT kind, key, pg_backend_pid(), 1 FROM (
+    PERFORM add_marks(array_agg(kind), array_agg(key)) FROM (
         SELECT 'assets' AS kind, 0::bigint AS key FROM added
         UNION SELECT 'members', h.collection_id FROM collection_assets h JOIN added a ON a.id = h.asset_id
-    ) changed
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    ) changed;
     RETURN NULL;
 END;
 $$;
 CREATE FUNCTION mark_old_assets() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT 'assets', 0, pg_backend_pid(), 1 WHERE EXISTS (SELECT 1 FROM removed)
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    PERFORM add_marks(ARRAY['assets'], ARRAY[0::bigint]) WHERE EXISTS (SELECT 1 FROM removed);
     RETURN NULL;
 END;
 $$;
@@ -185,17 +173,13 @@ CREATE TRIGGER assets_marks_delete AFTER DELETE ON assets
 -- does not).
 CREATE FUNCTION mark_changed_token() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    VALUES ('token', OLD.id, pg_backend_pid(), 1)
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    PERFORM add_marks(ARRAY['token'], ARRAY[OLD.id]);
     RETURN NULL;
 END;
 $$;
 CREATE FUNCTION mark_deleted_tokens() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT 'token', id, pg_backend_pid(), 1 FROM removed
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    PERFORM add_marks(array_agg('token'::text), array_agg(id)) FROM removed;
     RETURN NULL;
 END;
 $$;
@@ -255,9 +239,7 @@ $$;
 -- filter[with_deleted] depend on that too (new tombstones come with the deletes, which mark).
 CREATE FUNCTION mark_purged_tombstones() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO change_marks AS m (kind, key, slot, version)
-    SELECT 'tombstones', 0, pg_backend_pid(), 1 WHERE EXISTS (SELECT 1 FROM removed)
-    ON CONFLICT (kind, key, slot) DO UPDATE SET version = m.version + 1;
+    PERFORM add_marks(ARRAY['tombstones'], ARRAY[0::bigint]) WHERE EXISTS (SELECT 1 FROM removed);
     RETURN NULL;
 END;
 $$;
