@@ -14,6 +14,8 @@ import org.springframework.dao.ConcurrencyFailureException;
 public final class DeadlockRetry {
 
     static final int ATTEMPTS = 3;
+    /** A lost race that a later attempt wins is routine, not an error: DEBUG only. */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlockRetry.class);
 
     private DeadlockRetry() {}
 
@@ -25,6 +27,7 @@ public final class DeadlockRetry {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
+                log.debug("attempt {} lost a lock race, running it again: {}", attempt, e.getMessage());
                 pause(attempt);
             }
         }
