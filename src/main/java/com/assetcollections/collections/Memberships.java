@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The lock order every write keeps, so that two writes wait for each other instead of
  * deadlocking: collection rows first, in ascending id; then asset rows, in ascending id; then
  * child rows (memberships, shares) of the collections already locked. Counters kept by triggers
- * (a collection's {@code assets_count}, the data versions) come after all of these and must never
+ * (a collection's {@code assets_count}, the change marks) come after all of these and must never
  * make a write wait.
  */
 @Service

@@ -5,10 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 
 /**
- * The ids of every row a list matches, in its order, remembered per data version and caller
+ * The ids of every row a list matches, in its order, remembered per change-scope version and caller
  * scope (same keys as {@link CountCache}). Ranking a search scores every matching row, and a
  * filtered, sorted page reads many rows to find a few; with the list a page is a slice and its
- * total the list's length. A write bumps the version, so a list is never served for data it was
+ * total the list's length. A write marks the version, so a list is never served for data it was
  * not computed on, and it holds only rows the scope let through.
  */
 public final class OrderedIds {

@@ -25,7 +25,7 @@ import org.jooq.impl.DSL;
 /**
  * Runs a validated {@link ResourceQuery} against a {@link Source}: one query for the rows of an
  * offset or cursor page, and an exact total that is counted only when no total for the same
- * matching rows and data version is known.
+ * matching rows and version of their change scopes is known.
  */
 public final class ResourcePages {
 
@@ -123,7 +123,7 @@ public final class ResourcePages {
     }
 
     /**
-     * The exact total with the data version it was read at, in one statement (one snapshot): from
+     * The exact total with the version of its change scopes it was read at, in one statement (one snapshot): from
      * the source's maintained counters when it has some for the query, else counted.
      */
     private Record2<Long, Long> total(Source source, ResourceQuery query, Matching matching) {
