@@ -20,9 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.CaseValueStep;
+import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -48,6 +49,8 @@ public class Memberships {
 
     /** The most asset ids one request may name. */
     static final int MAX_IDS = 1000;
+    /** The most rows one membership statement writes (a few bind values each). */
+    private static final int CHUNK = 500;
 
     private final DSLContext db;
     private final CollectionLocks locks;
@@ -67,15 +70,16 @@ public class Memberships {
     long add(Caller caller, String key, List<Long> assetIds, Long position, ConditionalWrite condition) {
         EditableCollection collection = editable(caller, key, condition);
         requireAssetsExist(assetIds);
-        List<Long> order = currentOrder(collection.id());
-        Set<Long> present = new HashSet<>(order);
+        Map<Long, Integer> stored = stored(collection.id());
+        List<Long> order = List.copyOf(stored.keySet());
+        Set<Long> present = stored.keySet();
         List<Long> added = assetIds.stream().filter(id -> !present.contains(id)).toList();
         requireRoomFor(order.size() + added.size());
         int at = position == null ? order.size() : (int) Math.min(order.size(), position - 1);
         List<Long> next = new ArrayList<>(order.subList(0, at));
         next.addAll(added);
         next.addAll(order.subList(at, order.size()));
-        return write(collection.id(), next);
+        return write(collection.id(), stored, next);
     }
 
     /** Makes the collection hold exactly {@code assetIds}, in that order. */
@@ -84,29 +88,31 @@ public class Memberships {
         EditableCollection collection = editable(caller, key, condition);
         requireAssetsExist(assetIds);
         requireRoomFor(assetIds.size());
-        return write(collection.id(), assetIds);
+        return write(collection.id(), stored(collection.id()), assetIds);
     }
 
     /** Moves one asset of the collection to {@code position} (1-based; past the end: last). */
     @Transactional
     long move(Caller caller, String key, long assetId, long position, ConditionalWrite condition) {
         EditableCollection collection = editable(caller, key, condition);
-        List<Long> order = new ArrayList<>(currentOrder(collection.id()));
+        Map<Long, Integer> stored = stored(collection.id());
+        List<Long> order = new ArrayList<>(stored.keySet());
         if (!order.remove(assetId)) {
             throw new com.assetcollections.web.NotFound(
                     "asset " + assetId + " is not in collection " + collection.id());
         }
         order.add((int) Math.min(order.size(), position - 1), assetId);
-        return write(collection.id(), order);
+        return write(collection.id(), stored, order);
     }
 
     /** Removes the assets from the collection; ids not in it are ignored. */
     @Transactional
     long remove(Caller caller, String key, List<Long> assetIds, ConditionalWrite condition) {
         EditableCollection collection = editable(caller, key, condition);
-        List<Long> order = new ArrayList<>(currentOrder(collection.id()));
+        Map<Long, Integer> stored = stored(collection.id());
+        List<Long> order = new ArrayList<>(stored.keySet());
         order.removeAll(assetIds);
-        return write(collection.id(), order);
+        return write(collection.id(), stored, order);
     }
 
     /**
@@ -224,49 +230,77 @@ public class Memberships {
         }
     }
 
-    private List<Long> currentOrder(long collectionId) {
-        return db.select(MEMBER_ASSET_ID)
-                .from(MEMBERS)
-                .where(MEMBER_COLLECTION_ID.eq(collectionId))
-                .orderBy(MEMBER_POSITION, MEMBER_ASSET_ID)
-                .fetch(MEMBER_ASSET_ID);
-    }
-
-    /** Writes the order {@code next} (a list without repeats) over the stored one; returns the collection id. */
-    private long write(long collectionId, List<Long> next) {
+    /** The collection's assets in their order, with their stored positions. */
+    private Map<Long, Integer> stored(long collectionId) {
         Map<Long, Integer> stored = new LinkedHashMap<>();
         db.select(MEMBER_ASSET_ID, MEMBER_POSITION)
                 .from(MEMBERS)
                 .where(MEMBER_COLLECTION_ID.eq(collectionId))
+                .orderBy(MEMBER_POSITION, MEMBER_ASSET_ID)
                 .forEach(r -> stored.put(r.value1(), r.value2()));
+        return stored;
+    }
+
+    /**
+     * Writes the order {@code next} (a list without repeats) over {@code stored}, with at most one
+     * statement per kind of change (and chunk of {@link #CHUNK} rows): each statement fires the
+     * change-mark triggers once, and a prepared statement is planned once per connection.
+     * Returns the collection id.
+     */
+    private long write(long collectionId, Map<Long, Integer> stored, List<Long> next) {
         Set<Long> kept = new HashSet<>(next);
         List<Long> gone =
                 stored.keySet().stream().filter(id -> !kept.contains(id)).toList();
-        List<Query> changes = new ArrayList<>();
-        if (!gone.isEmpty()) {
-            changes.add(db.deleteFrom(MEMBERS)
-                    .where(MEMBER_COLLECTION_ID.eq(collectionId).and(MEMBER_ASSET_ID.in(gone))));
-        }
-        Instant now = SqlTypes.now();
+        Map<Long, Integer> added = new LinkedHashMap<>();
+        Map<Long, Integer> moved = new LinkedHashMap<>();
         for (int i = 0; i < next.size(); i++) {
             long assetId = next.get(i);
             Integer position = stored.get(assetId);
             if (position == null) {
-                changes.add(db.insertInto(MEMBERS)
-                        .set(MEMBER_COLLECTION_ID, collectionId)
-                        .set(MEMBER_ASSET_ID, assetId)
-                        .set(MEMBER_POSITION, i + 1)
-                        .set(MEMBER_ADDED_AT, now));
+                added.put(assetId, i + 1);
             } else if (position != i + 1) {
-                changes.add(db.update(MEMBERS)
-                        .set(MEMBER_POSITION, i + 1)
-                        .where(MEMBER_COLLECTION_ID.eq(collectionId).and(MEMBER_ASSET_ID.eq(assetId))));
+                moved.put(assetId, i + 1);
             }
         }
-        if (!changes.isEmpty()) {
-            db.batch(changes).execute();
+        for (List<Long> chunk : chunks(gone)) {
+            db.deleteFrom(MEMBERS)
+                    .where(MEMBER_COLLECTION_ID.eq(collectionId).and(MEMBER_ASSET_ID.in(chunk)))
+                    .execute();
+        }
+        for (List<Long> chunk : chunks(List.copyOf(moved.keySet()))) {
+            CaseValueStep<Long> byAsset = DSL.choose(MEMBER_ASSET_ID);
+            CaseWhenStep<Long, Integer> position = null;
+            for (long assetId : chunk) {
+                position = position == null
+                        ? byAsset.when(assetId, moved.get(assetId))
+                        : position.when(assetId, moved.get(assetId));
+            }
+            db.update(MEMBERS)
+                    .set(MEMBER_POSITION, position.otherwise(MEMBER_POSITION))
+                    .where(MEMBER_COLLECTION_ID.eq(collectionId).and(MEMBER_ASSET_ID.in(chunk)))
+                    .execute();
+        }
+        Instant now = SqlTypes.now();
+        for (List<Long> chunk : chunks(List.copyOf(added.keySet()))) {
+            var insert =
+                    db.insertInto(MEMBERS, MEMBER_COLLECTION_ID, MEMBER_ASSET_ID, MEMBER_POSITION, MEMBER_ADDED_AT);
+            for (long assetId : chunk) {
+                insert = insert.values(collectionId, assetId, added.get(assetId), now);
+            }
+            insert.execute();
+        }
+        if (!gone.isEmpty() || !moved.isEmpty() || !added.isEmpty()) {
             locks.touch(collectionId);
         }
         return collectionId;
+    }
+
+    /** {@code ids} in pieces small enough for any database's limit of bind values per statement. */
+    private static List<List<Long>> chunks(List<Long> ids) {
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 }

@@ -193,6 +193,56 @@ abstract class MembershipWritesContract extends CollectionWriting {
                 "collection `" + collection + "` not found");
     }
 
+    @Test
+    void writesOrdersLongerThanOneStatementTakes() {
+        List<Long> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add(fixtures.asset(bob, "Bulk " + i, "image"));
+        }
+        String listed = many.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        ApiResponse filled = add("{\"asset_ids\": [" + listed + "]}");
+        assertThat(filled.status()).as(filled.body()).isEqualTo(200);
+
+        List<Long> reversed = new java.util.ArrayList<>(many);
+        java.util.Collections.reverse(reversed);
+        ApiResponse replaced = api.put(
+                members(),
+                aliceToken,
+                "{\"asset_ids\": ["
+                        + reversed.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                        + "]}");
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+        assertThat(allMembers()).isEqualTo(reversed);
+        assertThat(positions())
+                .isEqualTo(
+                        java.util.stream.IntStream.rangeClosed(1, 1000).boxed().toList());
+
+        String firstSix = reversed.subList(0, 600).stream()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+        assertThat(api.delete(members() + "?asset_ids=" + firstSix, aliceToken).status())
+                .isEqualTo(204);
+        assertThat(allMembers()).isEqualTo(reversed.subList(600, 1000));
+        assertThat(positions())
+                .isEqualTo(
+                        java.util.stream.IntStream.rangeClosed(1, 400).boxed().toList());
+        assertThat(item(aliceToken, collection)
+                        .json()
+                        .get("data")
+                        .get("assets_count")
+                        .asInt())
+                .isEqualTo(400);
+    }
+
+    /** The stored asset ids, in order. */
+    List<Long> allMembers() {
+        return db.select(CollectionTable.MEMBER_ASSET_ID)
+                .from(CollectionTable.MEMBERS)
+                .where(CollectionTable.MEMBER_COLLECTION_ID.eq(collection))
+                .orderBy(CollectionTable.MEMBER_POSITION)
+                .fetch(CollectionTable.MEMBER_ASSET_ID);
+    }
+
     /** The stored positions, in order: always 1..n. */
     List<Integer> positions() {
         return db.select(CollectionTable.MEMBER_POSITION)
