@@ -12,6 +12,7 @@ import com.assetcollections.web.RequestBodies;
 import com.assetcollections.web.WriteTransactions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.jooq.Record;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,8 +65,8 @@ class AssetController {
         caller.require(Scope.ASSETS_WRITE);
         byte[] body = bodies.raw(request);
         return posts.run(caller.userId(), request, body, () -> {
-            long id = writer.create(caller, new AssetBody(bodies.parse(body, AssetBody.FIELDS)));
-            return responses.created(reader.current(caller, id), "/api/v2/assets/" + id);
+            Record created = writer.create(caller, new AssetBody(bodies.parse(body, AssetBody.FIELDS)));
+            return responses.created(reader.written(caller, created), "/api/v2/assets/" + created.get(AssetTable.ID));
         });
     }
 
@@ -78,8 +79,7 @@ class AssetController {
         caller.require(Scope.ASSETS_WRITE);
         AssetBody body = new AssetBody(bodies.read(request, AssetBody.FIELDS));
         return writes.run(() -> {
-            long id = writer.update(caller, key, body, ifMatch(caller, ifMatch));
-            return responses.ok(reader.current(caller, id));
+            return responses.ok(reader.written(caller, writer.update(caller, key, body, ifMatch(caller, ifMatch))));
         });
     }
 

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -42,6 +43,13 @@ class AssetReader {
 
     private static final Include COLLECTIONS = AssetSchema.SCHEMA.include("collections");
     private static final Include OWNER = AssetSchema.SCHEMA.include("owner");
+    /** An asset's full representation, the body of write responses. */
+    private static final ResourceQuery FULL = QueryParser.parseItem(AssetSchema.SCHEMA, Map.of());
+    /**
+     * The columns of the full representation: a write reads them back with RETURNING (or, when it
+     * changed nothing, with one select) instead of a second, access-checked read.
+     */
+    static final List<Field<?>> REPRESENTATION = representation();
     /** The sub-resource's default order: the collection's own (membership position). */
     private static final List<SortKey> COLLECTION_ORDER = List.of(new SortKey(
             FieldSpec.of("position", ValueType.INTEGER, CollectionTable.MEMBER_POSITION, "position in the collection")
@@ -120,6 +128,21 @@ class AssetReader {
      */
     Map<String, Object> current(Caller caller, long id) {
         return item(caller, Long.toString(id), Map.of());
+    }
+
+    /** The full representation of a row of {@link #REPRESENTATION} the caller has just written. */
+    Map<String, Object> written(Caller caller, Record row) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", items(List.of(row), FULL, caller).get(0));
+        return body;
+    }
+
+    private static List<Field<?>> representation() {
+        java.util.Set<Field<?>> columns = new java.util.LinkedHashSet<>();
+        FULL.fields().forEach(field -> columns.add(field.column()));
+        columns.add(ID);
+        columns.add(OWNER_ID);
+        return List.copyOf(columns);
     }
 
     private Map<String, Object> item(Caller caller, String key, Map<String, String[]> parameters) {

@@ -43,9 +43,9 @@ class AssetWriter {
         this.tombstones = tombstones;
     }
 
-    /** The new asset's id, owned by the caller. */
+    /** The new asset, owned by the caller, as {@link AssetReader#REPRESENTATION}. */
     @Transactional
-    long create(Caller caller, AssetBody body) {
+    Record create(Caller caller, AssetBody body) {
         caller.require(Scope.ASSETS_WRITE);
         Map<Field<?>, Object> columns = body.all();
         Instant now = SqlTypes.now();
@@ -55,14 +55,16 @@ class AssetWriter {
                 .set(columns)
                 .set(CREATED_AT, now)
                 .set(UPDATED_AT, now)
-                .returningResult(ID)
-                .fetchOne()
-                .value1();
+                .returningResult(AssetReader.REPRESENTATION)
+                .fetchOne();
     }
 
-    /** Applies the fields the body names; {@code updated_at} moves only when a value really changes. */
+    /**
+     * Applies the fields the body names; {@code updated_at} moves only when a value really changes.
+     * Returns the asset as it is now, as {@link AssetReader#REPRESENTATION}.
+     */
     @Transactional
-    long update(Caller caller, String key, AssetBody body, ConditionalWrite condition) {
+    Record update(Caller caller, String key, AssetBody body, ConditionalWrite condition) {
         caller.require(Scope.ASSETS_WRITE);
         Record asset = owned(caller, key, "change it", RowLock.NO_KEY_UPDATE);
         Map<Field<?>, Object> columns = body.present();
@@ -73,9 +75,16 @@ class AssetWriter {
                         columns.containsKey(column) && !Objects.equals(columns.get(column), asset.get(column)));
         if (changed) {
             columns.put(UPDATED_AT, SqlTypes.now());
-            db.update(ASSETS).set(columns).where(ID.eq(id)).execute();
+            return db.update(ASSETS)
+                    .set(columns)
+                    .where(ID.eq(id))
+                    .returningResult(AssetReader.REPRESENTATION)
+                    .fetchOne();
         }
-        return id;
+        return db.select(AssetReader.REPRESENTATION)
+                .from(ASSETS)
+                .where(ID.eq(id))
+                .fetchOne();
     }
 
     /**

@@ -12,6 +12,7 @@ import com.assetcollections.web.RequestBodies;
 import com.assetcollections.web.WriteTransactions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.jooq.Record;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,8 +64,8 @@ class CollectionController {
         caller.require(Scope.COLLECTIONS_WRITE);
         byte[] body = bodies.raw(request);
         return posts.run(caller.userId(), request, body, () -> {
-            long id = writer.create(caller, bodies.parse(body, CollectionWriter.FIELDS));
-            return responses.created(reader.current(caller, id), "/api/v2/collections/" + id);
+            Record created = writer.create(caller, bodies.parse(body, CollectionWriter.FIELDS));
+            return responses.created(reader.written(created), "/api/v2/collections/" + created.get(CollectionTable.ID));
         });
     }
 
@@ -77,8 +78,8 @@ class CollectionController {
         caller.require(Scope.COLLECTIONS_WRITE);
         JsonBody body = bodies.read(request, CollectionWriter.FIELDS);
         return writes.run(() -> {
-            long id = writer.update(caller, key, body, ifMatch(reader, responses, caller, ifMatch));
-            return responses.ok(reader.current(caller, id));
+            Record updated = writer.update(caller, key, body, ifMatch(reader, responses, caller, ifMatch));
+            return responses.ok(reader.written(updated));
         });
     }
 

@@ -15,10 +15,11 @@ import com.assetcollections.storage.SqlTypes;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
+import org.jooq.Record;
 import org.jooq.SQLDialect;
-import org.jooq.SelectConditionStep;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -55,25 +56,55 @@ class CollectionLocks {
                 .from(SHARES)
                 .where(SHARE_COLLECTION_ID.eq(ID).and(SHARE_USER_ID.eq(caller.userId())))
                 .asField("level");
-        SelectConditionStep<Record3<Long, Long, String>> select = db.select(ID, OWNER_ID, level)
-                .from(COLLECTIONS)
-                .where(ItemKey.condition(key, ID, UUID_, "collection").and(Visibility.visibleTo(caller.userId())));
-        boolean rowLock = lock && db.dialect().family() == SQLDialect.POSTGRES;
-        Record3<Long, Long, String> row =
-                rowLock ? select.forUpdate().of(COLLECTIONS).fetchOne() : select.fetchOne();
-        if (row != null && rowLock) {
-            // The lock may have been granted only after another write (an unshare, a change of
-            // type) committed; the share sub-select of a locking statement still sees the snapshot
-            // from before the wait, so the access is read again by a statement that starts after it.
-            row = select.fetchOne();
+        Condition which = ItemKey.condition(key, ID, UUID_, "collection").and(Visibility.visibleTo(caller.userId()));
+        Record row;
+        if (lock && db.dialect().family() == SQLDialect.POSTGRES) {
+            row = locked(which, level);
+        } else {
+            row = db.select(ID, OWNER_ID, level).from(COLLECTIONS).where(which).fetchOne();
         }
         if (row == null) {
             throw ItemKey.notFound(key, "collection");
         }
-        EditableCollection.Access access = row.value2() == caller.userId()
+        long ownerId = row.get(OWNER_ID);
+        EditableCollection.Access access = ownerId == caller.userId()
                 ? EditableCollection.Access.OWNER
-                : "edit".equals(row.value3()) ? EditableCollection.Access.EDIT : EditableCollection.Access.VIEW;
-        return new EditableCollection(row.value1(), row.value2(), access);
+                : "edit".equals(row.get(level)) ? EditableCollection.Access.EDIT : EditableCollection.Access.VIEW;
+        return new EditableCollection(row.get(ID), ownerId, access);
+    }
+
+    /**
+     * The collection row locked FOR UPDATE, with the caller's access as it is once the lock is
+     * granted. A locking statement checks its conditions again on the newest version of a row that
+     * changed while it waited, but its sub-selects (the caller's share) still see the statement's
+     * snapshot from before. Every change of access (a share written or removed, a change of type)
+     * also writes the collection row, so the row's version as locked ({@code xmin}) differs from
+     * the one in the snapshot exactly when such a change may have committed meanwhile: only then is
+     * the access read again, by a statement that starts after it.
+     */
+    private Record locked(Condition which, Field<String> level) {
+        Table<?> seen = COLLECTIONS.as("seen");
+        Field<String> seenVersion = DSL.select(rowVersion(seen))
+                .from(seen)
+                .where(DSL.field(DSL.name(seen.getName(), ID.getName()), Long.class)
+                        .eq(ID))
+                .asField("seen_version");
+        Field<String> lockedVersion = rowVersion(COLLECTIONS).as("locked_version");
+        Record row = db.select(ID, OWNER_ID, level, lockedVersion, seenVersion)
+                .from(COLLECTIONS)
+                .where(which)
+                .forUpdate()
+                .of(COLLECTIONS)
+                .fetchOne();
+        if (row == null || row.get(lockedVersion).equals(row.get(seenVersion))) {
+            return row;
+        }
+        return db.select(ID, OWNER_ID, level).from(COLLECTIONS).where(which).fetchOne();
+    }
+
+    /** The transaction that wrote this version of a row (PostgreSQL's {@code xmin}), as text. */
+    private static Field<String> rowVersion(Table<?> table) {
+        return DSL.field(DSL.name(table.getName(), "xmin")).cast(SQLDataType.VARCHAR);
     }
 
     /**
@@ -86,11 +117,23 @@ class CollectionLocks {
         }
     }
 
-    /** Marks a change of the collection's own data (its fields, membership or shares). */
-    void touch(long id) {
-        db.update(COLLECTIONS)
+    /**
+     * Marks a change of the collection's own data (its fields, membership or shares); returns the
+     * collection as it is now, as {@link CollectionReader#REPRESENTATION}.
+     */
+    Record touch(long id) {
+        return db.update(COLLECTIONS)
                 .set(CollectionTable.UPDATED_AT, SqlTypes.now())
                 .where(ID.eq(id))
-                .execute();
+                .returningResult(CollectionReader.REPRESENTATION)
+                .fetchOne();
+    }
+
+    /** A collection the caller has locked (or found) in this transaction, as {@link CollectionReader#REPRESENTATION}. */
+    Record row(long id) {
+        return db.select(CollectionReader.REPRESENTATION)
+                .from(COLLECTIONS)
+                .where(ID.eq(id))
+                .fetchOne();
     }
 }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +34,13 @@ public class CollectionReader {
 
     private static final Include ASSETS = CollectionSchema.SCHEMA.include("assets");
     private static final Include OWNER = CollectionSchema.SCHEMA.include("owner");
+    /** A collection's full representation, the body of write responses. */
+    private static final ResourceQuery FULL = QueryParser.parseItem(CollectionSchema.SCHEMA, Map.of());
+    /**
+     * The columns of the full representation: a write reads them back with RETURNING (or, when it
+     * changed nothing, with one select) instead of a second, access-checked read.
+     */
+    static final List<Field<?>> REPRESENTATION = representation();
 
     private final DSLContext db;
     private final ResourcePages pages;
@@ -85,6 +93,21 @@ public class CollectionReader {
      */
     Map<String, Object> current(Caller caller, long id) {
         return item(caller, Long.toString(id), Map.of());
+    }
+
+    /** The full representation of a row of {@link #REPRESENTATION} a write has just read back. */
+    Map<String, Object> written(Record row) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", items(List.of(row), FULL).get(0));
+        return body;
+    }
+
+    private static List<Field<?>> representation() {
+        java.util.Set<Field<?>> columns = new java.util.LinkedHashSet<>();
+        FULL.fields().forEach(field -> columns.add(field.column()));
+        columns.add(ID);
+        columns.add(OWNER_ID);
+        return List.copyOf(columns);
     }
 
     private Map<String, Object> item(Caller caller, String key, Map<String, String[]> parameters) {

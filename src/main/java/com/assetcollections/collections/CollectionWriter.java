@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,8 +51,8 @@ class CollectionWriter {
         this.tombstones = tombstones;
     }
 
-    /** The new collection's id. */
-    long create(Caller caller, JsonBody body) {
+    /** The new collection, as {@link CollectionReader#REPRESENTATION}. */
+    Record create(Caller caller, JsonBody body) {
         caller.require(Scope.COLLECTIONS_WRITE);
         String name = body.requiredText("name", 1, MAX_NAME);
         Optional<String> description = body.text("description", 0, MAX_DESCRIPTION);
@@ -68,17 +69,17 @@ class CollectionWriter {
                 .set(COLLECTION_TYPE, type)
                 .set(CREATED_AT, now)
                 .set(UPDATED_AT, now)
-                .returningResult(ID)
-                .fetchOne()
-                .value1();
+                .returningResult(CollectionReader.REPRESENTATION)
+                .fetchOne();
     }
 
     /**
      * Applies the fields the body names; the owner may change all, an `edit` user name and
      * description. A PATCH that changes no value leaves {@code updated_at} (and the ETag) as it was.
+     * Returns the collection as it is now, as {@link CollectionReader#REPRESENTATION}.
      */
     @Transactional
-    long update(Caller caller, String key, JsonBody body, ConditionalWrite condition) {
+    Record update(Caller caller, String key, JsonBody body, ConditionalWrite condition) {
         caller.require(Scope.COLLECTIONS_WRITE);
         EditableCollection collection = locks.lock(caller, key);
         collection.requireEdit();
@@ -109,12 +110,16 @@ class CollectionWriter {
                     .map(change -> isDistinct(change.getKey(), change.getValue()))
                     .toList());
             changes.put(UPDATED_AT, SqlTypes.now());
-            db.update(COLLECTIONS)
+            Record changed = db.update(COLLECTIONS)
                     .set(changes)
                     .where(ID.eq(collection.id()).and(anyDifferent))
-                    .execute();
+                    .returningResult(CollectionReader.REPRESENTATION)
+                    .fetchOne();
+            if (changed != null) {
+                return changed;
+            }
         }
-        return collection.id();
+        return locks.row(collection.id());
     }
 
     @SuppressWarnings("unchecked")

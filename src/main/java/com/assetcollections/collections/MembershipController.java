@@ -69,8 +69,8 @@ class MembershipController {
             List<Long> ids = assetIds(body);
             Long position = body.number("position", 1).orElse(null);
             body.validate();
-            long id = memberships.add(caller, key, ids, position, ifMatch(reader, responses, caller, ifMatch));
-            return responses.ok(reader.current(caller, id));
+            return responses.ok(reader.written(
+                    memberships.add(caller, key, ids, position, ifMatch(reader, responses, caller, ifMatch))));
         });
     }
 
@@ -88,8 +88,8 @@ class MembershipController {
         }
         body.validate();
         return writes.run(() -> {
-            long id = memberships.replace(caller, key, ids, ifMatch(reader, responses, caller, ifMatch));
-            return responses.ok(reader.current(caller, id));
+            return responses.ok(
+                    reader.written(memberships.replace(caller, key, ids, ifMatch(reader, responses, caller, ifMatch))));
         });
     }
 
@@ -108,8 +108,8 @@ class MembershipController {
         }
         body.validate();
         return writes.run(() -> {
-            long id = memberships.move(caller, key, assetId, position, ifMatch(reader, responses, caller, ifMatch));
-            return responses.ok(reader.current(caller, id));
+            return responses.ok(reader.written(
+                    memberships.move(caller, key, assetId, position, ifMatch(reader, responses, caller, ifMatch))));
         });
     }
 

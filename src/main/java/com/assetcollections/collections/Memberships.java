@@ -24,6 +24,7 @@ import org.jooq.CaseValueStep;
 import org.jooq.CaseWhenStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.Table;
@@ -67,7 +68,7 @@ public class Memberships {
      * at the end), in the order given; assets already in it stay where they are.
      */
     @Transactional
-    long add(Caller caller, String key, List<Long> assetIds, Long position, ConditionalWrite condition) {
+    Record add(Caller caller, String key, List<Long> assetIds, Long position, ConditionalWrite condition) {
         EditableCollection collection = editable(caller, key, condition);
         requireAssetsExist(assetIds);
         Map<Long, Integer> stored = stored(collection.id());
@@ -84,7 +85,7 @@ public class Memberships {
 
     /** Makes the collection hold exactly {@code assetIds}, in that order. */
     @Transactional
-    long replace(Caller caller, String key, List<Long> assetIds, ConditionalWrite condition) {
+    Record replace(Caller caller, String key, List<Long> assetIds, ConditionalWrite condition) {
         EditableCollection collection = editable(caller, key, condition);
         requireAssetsExist(assetIds);
         requireRoomFor(assetIds.size());
@@ -93,7 +94,7 @@ public class Memberships {
 
     /** Moves one asset of the collection to {@code position} (1-based; past the end: last). */
     @Transactional
-    long move(Caller caller, String key, long assetId, long position, ConditionalWrite condition) {
+    Record move(Caller caller, String key, long assetId, long position, ConditionalWrite condition) {
         EditableCollection collection = editable(caller, key, condition);
         Map<Long, Integer> stored = stored(collection.id());
         List<Long> order = new ArrayList<>(stored.keySet());
@@ -107,12 +108,12 @@ public class Memberships {
 
     /** Removes the assets from the collection; ids not in it are ignored. */
     @Transactional
-    long remove(Caller caller, String key, List<Long> assetIds, ConditionalWrite condition) {
+    void remove(Caller caller, String key, List<Long> assetIds, ConditionalWrite condition) {
         EditableCollection collection = editable(caller, key, condition);
         Map<Long, Integer> stored = stored(collection.id());
         List<Long> order = new ArrayList<>(stored.keySet());
         order.removeAll(assetIds);
-        return write(collection.id(), stored, order);
+        write(collection.id(), stored, order);
     }
 
     /**
@@ -245,9 +246,9 @@ public class Memberships {
      * Writes the order {@code next} (a list without repeats) over {@code stored}, with at most one
      * statement per kind of change (and chunk of {@link #CHUNK} rows): each statement fires the
      * change-mark triggers once, and a prepared statement is planned once per connection.
-     * Returns the collection id.
+     * Returns the collection as it is then, as {@link CollectionReader#REPRESENTATION}.
      */
-    private long write(long collectionId, Map<Long, Integer> stored, List<Long> next) {
+    private Record write(long collectionId, Map<Long, Integer> stored, List<Long> next) {
         Set<Long> kept = new HashSet<>(next);
         List<Long> gone =
                 stored.keySet().stream().filter(id -> !kept.contains(id)).toList();
@@ -290,9 +291,9 @@ public class Memberships {
             insert.execute();
         }
         if (!gone.isEmpty() || !moved.isEmpty() || !added.isEmpty()) {
-            locks.touch(collectionId);
+            return locks.touch(collectionId);
         }
-        return collectionId;
+        return locks.row(collectionId);
     }
 
     /** {@code ids} in pieces small enough for any database's limit of bind values per statement. */
