@@ -14,6 +14,7 @@ import com.assetcollections.web.ConditionalWrite;
 import com.assetcollections.web.JsonBody;
 import com.assetcollections.web.JsonValues;
 import com.assetcollections.web.NotFound;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,26 +58,32 @@ class Shares {
     @Transactional
     Shared share(Caller caller, String key, JsonBody body, ConditionalWrite condition) {
         EditableCollection collection = owned(caller, key, condition);
-        Long userId = user(body, collection);
+        Record user = user(body, collection);
         String level = body.oneOf("level", LEVELS).orElse("view");
         body.validate();
-        int changed = db.update(SHARES)
-                .set(SHARE_LEVEL, level)
-                .where(shareOf(collection.id(), userId).and(SHARE_LEVEL.ne(level)))
-                .execute();
-        boolean exists = changed > 0 || db.fetchExists(SHARES, shareOf(collection.id(), userId));
-        if (!exists) {
+        long userId = user.get(UserTable.ID);
+        Record existing = db.select(SHARE_LEVEL, SHARE_CREATED_AT)
+                .from(SHARES)
+                .where(shareOf(collection.id(), userId))
+                .fetchOne();
+        Instant createdAt = existing == null ? SqlTypes.now() : existing.get(SHARE_CREATED_AT);
+        if (existing == null) {
             db.insertInto(SHARES)
                     .set(SHARE_COLLECTION_ID, collection.id())
                     .set(SHARE_USER_ID, userId)
                     .set(SHARE_LEVEL, level)
-                    .set(SHARE_CREATED_AT, SqlTypes.now())
+                    .set(SHARE_CREATED_AT, createdAt)
+                    .execute();
+        } else if (!level.equals(existing.get(SHARE_LEVEL))) {
+            db.update(SHARES)
+                    .set(SHARE_LEVEL, level)
+                    .where(shareOf(collection.id(), userId))
                     .execute();
         }
-        if (changed > 0 || !exists) {
+        if (existing == null || !level.equals(existing.get(SHARE_LEVEL))) {
             locks.touch(collection.id());
         }
-        return new Shared(read(shareOf(collection.id(), userId)).get(0), !exists);
+        return new Shared(json(userId, user.get(UserTable.NAME), level, createdAt), existing == null);
     }
 
     @Transactional
@@ -123,8 +130,8 @@ class Shares {
         return collection;
     }
 
-    /** The user the body names; problems are recorded on the body. */
-    private Long user(JsonBody body, EditableCollection collection) {
+    /** The user the body names (id and name); problems are recorded on the body. */
+    private Record user(JsonBody body, EditableCollection collection) {
         boolean byId = body.has("user_id") && !body.isNull("user_id");
         boolean byEmail = body.has("email") && !body.isNull("email");
         if (byId == byEmail) {
@@ -139,14 +146,17 @@ class Shares {
         if (which == null) {
             return null;
         }
-        Long userId = db.select(UserTable.ID).from(UserTable.USERS).where(which).fetchOne(UserTable.ID);
+        Record user = db.select(UserTable.ID, UserTable.NAME)
+                .from(UserTable.USERS)
+                .where(which)
+                .fetchOne();
         String field = byId ? "user_id" : "email";
-        if (userId == null) {
+        if (user == null) {
             body.reject(field, "no such user");
-        } else if (userId == collection.ownerId()) {
+        } else if (user.get(UserTable.ID) == collection.ownerId()) {
             body.reject(field, "the owner already has every right to their collection");
         }
-        return userId;
+        return user;
     }
 
     private static Condition shareOf(long collectionId, long userId) {
@@ -164,11 +174,15 @@ class Shares {
     }
 
     private static Map<String, Object> json(Record row) {
+        return json(row.get(SHARE_USER_ID), row.get(UserTable.NAME), row.get(SHARE_LEVEL), row.get(SHARE_CREATED_AT));
+    }
+
+    private static Map<String, Object> json(long userId, String name, String level, Instant createdAt) {
         Map<String, Object> share = new LinkedHashMap<>();
-        share.put("user_id", row.get(SHARE_USER_ID));
-        share.put("name", row.get(UserTable.NAME));
-        share.put("level", row.get(SHARE_LEVEL));
-        share.put("created_at", JsonValues.datetime(row.get(SHARE_CREATED_AT)));
+        share.put("user_id", userId);
+        share.put("name", name);
+        share.put("level", level);
+        share.put("created_at", JsonValues.datetime(createdAt));
         return share;
     }
 }

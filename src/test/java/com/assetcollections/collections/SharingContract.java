@@ -55,6 +55,26 @@ abstract class SharingContract extends CollectionWriting {
     }
 
     @Test
+    void aShareAnswersAsTheListShowsItAndChangingItsLevelKeepsWhenItWasMade() {
+        ApiResponse first = share("{\"user_id\": " + bob.id() + "}");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().get("data").get("name").asString()).isEqualTo(bob.name());
+        assertThat(api.get(shares(), aliceToken).json().get("data").get(0))
+                .isEqualTo(first.json().get("data"));
+
+        ApiResponse again = share("{\"user_id\": " + bob.id() + ", \"level\": \"edit\"}");
+        ApiResponse same = share("{\"user_id\": " + bob.id() + ", \"level\": \"edit\"}");
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("data").get("level").asString()).isEqualTo("edit");
+        assertThat(again.json().get("data").get("created_at"))
+                .isEqualTo(first.json().get("data").get("created_at"));
+        assertThat(same.json().get("data")).isEqualTo(again.json().get("data"));
+        assertThat(api.get(shares(), aliceToken).json().get("data").get(0))
+                .isEqualTo(again.json().get("data"));
+    }
+
+    @Test
     void theShareListIsTheOwnersAlone() {
         share("{\"user_id\": " + bob.id() + "}");
         assertThat(api.get(shares(), bobToken).status()).isEqualTo(403);
