@@ -38,6 +38,21 @@ public final class CollectionTable {
     public static final Field<String> SHARE_LEVEL = field(name("collection_shares", "level"), SQLDataType.VARCHAR);
     public static final Field<Instant> SHARE_CREATED_AT =
             field(name("collection_shares", "created_at"), SqlTypes.TIMESTAMP);
+    /** The address a share was made by (lower case), or null for a share made by user id (migration V10). */
+    public static final Field<String> SHARE_INVITED_EMAIL =
+            field(name("collection_shares", "invited_email"), SQLDataType.VARCHAR);
+
+    /** Shares by e-mail address that no account has yet (migration V10). */
+    public static final Table<?> INVITATIONS = table(name("collection_invitations"));
+
+    public static final Field<Long> INVITATION_COLLECTION_ID =
+            field(name("collection_invitations", "collection_id"), SQLDataType.BIGINT);
+    public static final Field<String> INVITATION_EMAIL =
+            field(name("collection_invitations", "email"), SQLDataType.VARCHAR);
+    public static final Field<String> INVITATION_LEVEL =
+            field(name("collection_invitations", "level"), SQLDataType.VARCHAR);
+    public static final Field<Instant> INVITATION_CREATED_AT =
+            field(name("collection_invitations", "created_at"), SqlTypes.TIMESTAMP);
 
     public static final Table<?> MEMBERS = table(name("collection_assets"));
     public static final Field<Long> MEMBER_COLLECTION_ID =

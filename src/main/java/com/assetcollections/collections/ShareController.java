@@ -77,26 +77,30 @@ class ShareController {
         });
     }
 
-    @PatchMapping("/{userId}")
+    /** {@code user}: the user id of a share made by id, or the address of one made by e-mail. */
+    @PatchMapping("/{user}")
     Map<String, Object> changeLevel(
             @PathVariable String key,
-            @PathVariable long userId,
+            @PathVariable String user,
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         caller.require(Scope.COLLECTIONS_WRITE);
+        ShareRecipient recipient = ShareRecipient.of(user);
         JsonBody body = bodies.read(request, List.of("level"));
         return writes.run(() -> Map.of(
-                "data", shares.changeLevel(caller, key, userId, body, ifMatch(reader, responses, caller, ifMatch))));
+                "data", shares.changeLevel(caller, key, recipient, body, ifMatch(reader, responses, caller, ifMatch))));
     }
 
-    @DeleteMapping("/{userId}")
+    @DeleteMapping("/{user}")
     ResponseEntity<Void> unshare(
             @PathVariable String key,
-            @PathVariable long userId,
+            @PathVariable String user,
             Caller caller,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        DeadlockRetry.run(() -> shares.unshare(caller, key, userId, ifMatch(reader, responses, caller, ifMatch)));
+        caller.require(Scope.COLLECTIONS_WRITE);
+        ShareRecipient recipient = ShareRecipient.of(user);
+        DeadlockRetry.run(() -> shares.unshare(caller, key, recipient, ifMatch(reader, responses, caller, ifMatch)));
         return ResponseEntity.noContent().build();
     }
 }

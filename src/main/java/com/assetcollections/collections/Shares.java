@@ -1,8 +1,14 @@
 package com.assetcollections.collections;
 
+import static com.assetcollections.collections.CollectionTable.INVITATIONS;
+import static com.assetcollections.collections.CollectionTable.INVITATION_COLLECTION_ID;
+import static com.assetcollections.collections.CollectionTable.INVITATION_CREATED_AT;
+import static com.assetcollections.collections.CollectionTable.INVITATION_EMAIL;
+import static com.assetcollections.collections.CollectionTable.INVITATION_LEVEL;
 import static com.assetcollections.collections.CollectionTable.SHARES;
 import static com.assetcollections.collections.CollectionTable.SHARE_COLLECTION_ID;
 import static com.assetcollections.collections.CollectionTable.SHARE_CREATED_AT;
+import static com.assetcollections.collections.CollectionTable.SHARE_INVITED_EMAIL;
 import static com.assetcollections.collections.CollectionTable.SHARE_LEVEL;
 import static com.assetcollections.collections.CollectionTable.SHARE_USER_ID;
 
@@ -15,13 +21,15 @@ import com.assetcollections.web.JsonBody;
 import com.assetcollections.web.JsonValues;
 import com.assetcollections.web.NotFound;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,72 +54,113 @@ class Shares {
     /** The result of sharing: the share, and whether it is new. */
     record Shared(Map<String, Object> share, boolean created) {}
 
+    /**
+     * Who the collection is shared with, oldest first: shares made by user id as {@code user_id},
+     * those made by e-mail address as {@code email}, whether the address has an account or not.
+     */
     @Transactional(readOnly = true)
     List<Map<String, Object>> list(Caller caller, String key) {
         caller.require(Scope.COLLECTIONS_READ);
         EditableCollection collection = locks.find(caller, key);
         collection.requireOwner("see who it is shared with");
-        return read(SHARE_COLLECTION_ID.eq(collection.id()));
+        List<Entry> entries = new ArrayList<>();
+        db.select(SHARE_USER_ID, SHARE_INVITED_EMAIL, SHARE_LEVEL, SHARE_CREATED_AT)
+                .from(SHARES)
+                .where(SHARE_COLLECTION_ID.eq(collection.id()))
+                .forEach(row -> entries.add(new Entry(
+                        row.value2() == null
+                                ? new ShareRecipient.ById(row.value1())
+                                : new ShareRecipient.ByEmail(row.value2()),
+                        row.value3(),
+                        row.value4())));
+        db.select(INVITATION_EMAIL, INVITATION_LEVEL, INVITATION_CREATED_AT)
+                .from(INVITATIONS)
+                .where(INVITATION_COLLECTION_ID.eq(collection.id()))
+                .forEach(row ->
+                        entries.add(new Entry(new ShareRecipient.ByEmail(row.value1()), row.value2(), row.value3())));
+        return entries.stream().sorted(Entry.ORDER).map(Entry::json).toList();
     }
 
-    /** Shares with the user the body names (by user_id or email), or changes the level of an existing share. */
+    /**
+     * Shares with the recipient the body names, or changes the level of their share. By e-mail
+     * address the answer is the same whether the address has an account: one without becomes an
+     * invitation, which turns into a share when such an account is made (migration V10).
+     */
     @Transactional
     Shared share(Caller caller, String key, JsonBody body, ConditionalWrite condition) {
         EditableCollection collection = owned(caller, key, condition);
-        Record user = user(body, collection);
+        Optional<ShareRecipient> recipient = ShareRecipient.of(body);
         String level = body.oneOf("level", LEVELS).orElse("view");
+        Long userId = recipient.map(r -> userOf(r, body, collection)).orElse(null);
         body.validate();
-        long userId = user.get(UserTable.ID);
-        Record existing = db.select(SHARE_LEVEL, SHARE_CREATED_AT)
-                .from(SHARES)
-                .where(shareOf(collection.id(), userId))
-                .fetchOne();
-        Instant createdAt = existing == null ? SqlTypes.now() : existing.get(SHARE_CREATED_AT);
-        if (existing == null) {
+        Entry existing = find(collection.id(), recipient.get());
+        if (existing != null) {
+            if (!existing.level().equals(level)) {
+                setLevel(collection.id(), recipient.get(), level);
+                locks.touch(collection.id());
+            }
+            return new Shared(new Entry(recipient.get(), level, existing.createdAt()).json(), false);
+        }
+        Instant now = SqlTypes.now();
+        String email = recipient.get() instanceof ShareRecipient.ByEmail byEmail ? byEmail.email() : null;
+        if (userId == null) {
+            db.insertInto(INVITATIONS)
+                    .set(INVITATION_COLLECTION_ID, collection.id())
+                    .set(INVITATION_EMAIL, email)
+                    .set(INVITATION_LEVEL, level)
+                    .set(INVITATION_CREATED_AT, now)
+                    .execute();
+        } else {
+            // A person already shared with the other way keeps one share, now shown this way.
             db.insertInto(SHARES)
                     .set(SHARE_COLLECTION_ID, collection.id())
                     .set(SHARE_USER_ID, userId)
                     .set(SHARE_LEVEL, level)
-                    .set(SHARE_CREATED_AT, createdAt)
-                    .execute();
-        } else if (!level.equals(existing.get(SHARE_LEVEL))) {
-            db.update(SHARES)
+                    .set(SHARE_CREATED_AT, now)
+                    .set(SHARE_INVITED_EMAIL, email)
+                    .onConflict(SHARE_COLLECTION_ID, SHARE_USER_ID)
+                    .doUpdate()
                     .set(SHARE_LEVEL, level)
-                    .where(shareOf(collection.id(), userId))
+                    .set(SHARE_CREATED_AT, now)
+                    .set(SHARE_INVITED_EMAIL, email)
                     .execute();
         }
-        if (existing == null || !level.equals(existing.get(SHARE_LEVEL))) {
-            locks.touch(collection.id());
-        }
-        return new Shared(json(userId, user.get(UserTable.NAME), level, createdAt), existing == null);
+        locks.touch(collection.id());
+        return new Shared(new Entry(recipient.get(), level, now).json(), true);
     }
 
     @Transactional
-    Map<String, Object> changeLevel(Caller caller, String key, long userId, JsonBody body, ConditionalWrite condition) {
+    Map<String, Object> changeLevel(
+            Caller caller, String key, ShareRecipient recipient, JsonBody body, ConditionalWrite condition) {
         EditableCollection collection = owned(caller, key, condition);
         if (!body.has("level") || body.isNull("level")) {
             body.reject("level", "`level` is required: `view` or `edit`");
         }
         String level = body.oneOf("level", LEVELS).orElse(null);
         body.validate();
-        if (!db.fetchExists(SHARES, shareOf(collection.id(), userId))) {
-            throw new NotFound("collection " + collection.id() + " is not shared with user " + userId);
+        Entry existing = find(collection.id(), recipient);
+        if (existing == null) {
+            throw new NotFound("collection " + collection.id() + " is not shared with " + describe(recipient));
         }
-        if (db.update(SHARES)
-                        .set(SHARE_LEVEL, level)
-                        .where(shareOf(collection.id(), userId).and(SHARE_LEVEL.ne(level)))
-                        .execute()
-                > 0) {
+        if (!existing.level().equals(level)) {
+            setLevel(collection.id(), recipient, level);
             locks.touch(collection.id());
         }
-        return read(shareOf(collection.id(), userId)).get(0);
+        return new Entry(recipient, level, existing.createdAt()).json();
     }
 
-    /** Ends a share; ending one that does not exist changes nothing and is not an error. */
+    /** Ends a share (or invitation); ending one that does not exist changes nothing and is not an error. */
     @Transactional
-    void unshare(Caller caller, String key, long userId, ConditionalWrite condition) {
+    void unshare(Caller caller, String key, ShareRecipient recipient, ConditionalWrite condition) {
         EditableCollection collection = owned(caller, key, condition);
-        if (db.deleteFrom(SHARES).where(shareOf(collection.id(), userId)).execute() > 0) {
+        int removed =
+                db.deleteFrom(SHARES).where(shareOf(collection.id(), recipient)).execute();
+        if (recipient instanceof ShareRecipient.ByEmail byEmail) {
+            removed += db.deleteFrom(INVITATIONS)
+                    .where(invitationOf(collection.id(), byEmail))
+                    .execute();
+        }
+        if (removed > 0) {
             locks.touch(collection.id());
         }
     }
@@ -130,59 +179,87 @@ class Shares {
         return collection;
     }
 
-    /** The user the body names (id and name); problems are recorded on the body. */
-    private Record user(JsonBody body, EditableCollection collection) {
-        boolean byId = body.has("user_id") && !body.isNull("user_id");
-        boolean byEmail = body.has("email") && !body.isNull("email");
-        if (byId == byEmail) {
-            body.reject("user_id", "name the user to share with by exactly one of `user_id` or `email`");
-            return null;
-        }
-        Condition which = byId
-                ? body.number("user_id", 1).map(UserTable.ID::eq).orElse(null)
-                : body.text("email", 3, 320)
-                        .map(email -> org.jooq.impl.DSL.lower(UserTable.EMAIL).eq(email.toLowerCase(Locale.ROOT)))
-                        .orElse(null);
-        if (which == null) {
-            return null;
-        }
-        Record user = db.select(UserTable.ID, UserTable.NAME)
-                .from(UserTable.USERS)
-                .where(which)
-                .fetchOne();
-        String field = byId ? "user_id" : "email";
-        if (user == null) {
+    /**
+     * The account a recipient names, or null for an address without one; problems are recorded on
+     * the body. An unknown user id is refused (ids are sequential, so that tells nothing new); an
+     * address is never refused for having no account.
+     */
+    private Long userOf(ShareRecipient recipient, JsonBody body, EditableCollection collection) {
+        Condition which = recipient instanceof ShareRecipient.ById byId
+                ? UserTable.ID.eq(byId.userId())
+                : DSL.lower(UserTable.EMAIL).eq(((ShareRecipient.ByEmail) recipient).email());
+        Long userId = db.select(UserTable.ID).from(UserTable.USERS).where(which).fetchOne(UserTable.ID);
+        String field = recipient instanceof ShareRecipient.ById ? "user_id" : "email";
+        if (userId == null && recipient instanceof ShareRecipient.ById) {
             body.reject(field, "no such user");
-        } else if (user.get(UserTable.ID) == collection.ownerId()) {
+        } else if (userId != null && userId == collection.ownerId()) {
             body.reject(field, "the owner already has every right to their collection");
         }
-        return user;
+        return userId;
     }
 
-    private static Condition shareOf(long collectionId, long userId) {
-        return SHARE_COLLECTION_ID.eq(collectionId).and(SHARE_USER_ID.eq(userId));
-    }
-
-    private List<Map<String, Object>> read(Condition which) {
-        return db.select(SHARE_USER_ID, UserTable.NAME, SHARE_LEVEL, SHARE_CREATED_AT)
+    /** The recipient's share or invitation, or null. */
+    private Entry find(long collectionId, ShareRecipient recipient) {
+        Entry share = db.select(SHARE_LEVEL, SHARE_CREATED_AT)
                 .from(SHARES)
-                .join(UserTable.USERS)
-                .on(UserTable.ID.eq(SHARE_USER_ID))
-                .where(which)
-                .orderBy(SHARE_CREATED_AT, SHARE_USER_ID)
-                .fetch(Shares::json);
+                .where(shareOf(collectionId, recipient))
+                .fetchOne(row -> new Entry(recipient, row.value1(), row.value2()));
+        if (share != null || !(recipient instanceof ShareRecipient.ByEmail byEmail)) {
+            return share;
+        }
+        return db.select(INVITATION_LEVEL, INVITATION_CREATED_AT)
+                .from(INVITATIONS)
+                .where(invitationOf(collectionId, byEmail))
+                .fetchOne(row -> new Entry(recipient, row.value1(), row.value2()));
     }
 
-    private static Map<String, Object> json(Record row) {
-        return json(row.get(SHARE_USER_ID), row.get(UserTable.NAME), row.get(SHARE_LEVEL), row.get(SHARE_CREATED_AT));
+    private void setLevel(long collectionId, ShareRecipient recipient, String level) {
+        db.update(SHARES)
+                .set(SHARE_LEVEL, level)
+                .where(shareOf(collectionId, recipient))
+                .execute();
+        if (recipient instanceof ShareRecipient.ByEmail byEmail) {
+            db.update(INVITATIONS)
+                    .set(INVITATION_LEVEL, level)
+                    .where(invitationOf(collectionId, byEmail))
+                    .execute();
+        }
     }
 
-    private static Map<String, Object> json(long userId, String name, String level, Instant createdAt) {
-        Map<String, Object> share = new LinkedHashMap<>();
-        share.put("user_id", userId);
-        share.put("name", name);
-        share.put("level", level);
-        share.put("created_at", JsonValues.datetime(createdAt));
-        return share;
+    /** The share row a recipient names: by id only one made by id, by address only one made by that address. */
+    private static Condition shareOf(long collectionId, ShareRecipient recipient) {
+        Condition whose = recipient instanceof ShareRecipient.ById byId
+                ? SHARE_USER_ID.eq(byId.userId()).and(SHARE_INVITED_EMAIL.isNull())
+                : SHARE_INVITED_EMAIL.eq(((ShareRecipient.ByEmail) recipient).email());
+        return SHARE_COLLECTION_ID.eq(collectionId).and(whose);
+    }
+
+    private static Condition invitationOf(long collectionId, ShareRecipient.ByEmail recipient) {
+        return INVITATION_COLLECTION_ID.eq(collectionId).and(INVITATION_EMAIL.eq(recipient.email()));
+    }
+
+    private static String describe(ShareRecipient recipient) {
+        return recipient instanceof ShareRecipient.ById byId
+                ? "user " + byId.userId()
+                : ((ShareRecipient.ByEmail) recipient).email();
+    }
+
+    /** One line of the share list. */
+    private record Entry(ShareRecipient recipient, String level, Instant createdAt) {
+
+        static final Comparator<Entry> ORDER =
+                Comparator.comparing(Entry::createdAt).thenComparing(entry -> describe(entry.recipient()));
+
+        Map<String, Object> json() {
+            Map<String, Object> share = new LinkedHashMap<>();
+            if (recipient instanceof ShareRecipient.ById byId) {
+                share.put("user_id", byId.userId());
+            } else {
+                share.put("email", ((ShareRecipient.ByEmail) recipient).email());
+            }
+            share.put("level", level);
+            share.put("created_at", JsonValues.datetime(createdAt));
+            return share;
+        }
     }
 }

@@ -118,7 +118,10 @@ abstract class SharingStoryContract extends ApiTestBase {
     }
 
     private void aliceRaisesBobToEditAndBobReordersAndRenames() {
-        assertThat(api.patch("/api/v2/collections/" + collection + "/shares/" + bobId, alice, "{\"level\": \"edit\"}")
+        assertThat(api.patch(
+                                "/api/v2/collections/" + collection + "/shares/bob@example.com",
+                                alice,
+                                "{\"level\": \"edit\"}")
                         .status())
                 .isEqualTo(200);
         String etag = api.get("/api/v2/collections/" + collection, bob).header("ETag");
@@ -138,7 +141,7 @@ abstract class SharingStoryContract extends ApiTestBase {
     }
 
     private void aliceUnsharesAndBobNoLongerSeesIt() {
-        assertThat(api.delete("/api/v2/collections/" + collection + "/shares/" + bobId, alice)
+        assertThat(api.delete("/api/v2/collections/" + collection + "/shares/bob@example.com", alice)
                         .status())
                 .isEqualTo(204);
         assertThat(api.get("/api/v2/collections/" + collection, bob).status()).isEqualTo(404);

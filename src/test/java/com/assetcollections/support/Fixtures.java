@@ -60,6 +60,14 @@ public final class Fixtures {
                 name, name.toLowerCase().replace(' ', '.') + "." + SEQUENCE.incrementAndGet() + "@example.com");
     }
 
+    public User user(String name, String email) {
+        return users.create(name, email);
+    }
+
+    public User userById(long id) {
+        return users.find(id).orElseThrow();
+    }
+
     /** A token with every read scope. */
     public String token(User user) {
         return token(user, EnumSet.of(Scope.COLLECTIONS_READ, Scope.ASSETS_READ));
