@@ -3,6 +3,7 @@ package com.assetcollections.auth;
 import com.assetcollections.users.Tokens;
 import com.assetcollections.web.ErrorResponses;
 import com.assetcollections.web.Overload;
+import com.assetcollections.web.StatementTimeout;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +60,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             caller = tokens.authenticate(token.get());
         } catch (RuntimeException e) {
             // thrown here, before MVC, it would pass the exception handler by and end as a 500
-            if (!Overload.explains(e)) {
+            if (!Overload.explains(e) && !StatementTimeout.explains(e)) {
                 throw e;
             }
             log.warn("no database connection in time to check a bearer token: {}", e.getMessage());

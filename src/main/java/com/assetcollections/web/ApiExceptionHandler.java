@@ -119,6 +119,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (StatementTimeout.explains(e)) {
+            log.warn("a statement ran past the statement timeout: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", StatementTimeout.RETRY_AFTER_SECONDS)
+                    .body(ApiError.of(StatementTimeout.MESSAGE));
+        }
         if (Overload.explains(e)) {
             log.warn("no database connection in time: {}", e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
