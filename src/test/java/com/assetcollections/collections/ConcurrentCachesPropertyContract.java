@@ -190,7 +190,13 @@ abstract class ConcurrentCachesPropertyContract extends ApiTestBase {
                 versions,
                 new CountCache(new CacheLimit(DataSize.ofMegabytes(1), Duration.ofMinutes(1))),
                 new OrderedIds(new CacheLimit(DataSize.ofMegabytes(8), Duration.ofMinutes(1))));
-        return new CollectionReader(db, pages, new CollectionIncludes(db, versions), users, search, tombstones);
+        return new CollectionReader(
+                db,
+                pages,
+                new CollectionIncludes(db, versions, DataSize.ofMegabytes(8), Duration.ofMinutes(1)),
+                users,
+                search,
+                tombstones);
     }
 
     private static Map<String, String[]> params(Map<String, String> query) {
