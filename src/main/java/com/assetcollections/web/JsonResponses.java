@@ -1,5 +1,7 @@
 package com.assetcollections.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,11 @@ public class JsonResponses {
     }
 
     public static String etag(byte[] body) {
+        return "\"0" + DigestUtils.md5DigestAsHex(body) + "\"";
+    }
+
+    /** The same ETag, of a body held as a stream. */
+    static String etag(InputStream body) throws IOException {
         return "\"0" + DigestUtils.md5DigestAsHex(body) + "\"";
     }
 
