@@ -16,7 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Responses of single items, with their validators: the {@code ETag} is the MD5 of the exact JSON
- * bytes, in the form {@link org.springframework.web.filter.ShallowEtagHeaderFilter} gives every
+ * bytes, in the form {@link BoundedEtagFilter} gives every
  * GET, so the ETag a client read from a GET, a POST or a PATCH of the same state is the same, and
  * {@code If-Match} can compare it with the current state.
  */
