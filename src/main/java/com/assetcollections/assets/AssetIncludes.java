@@ -22,9 +22,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssetIncludes {
 
-    /** Most collections embedded per asset; {@code collections_count} tells how many the caller may see in all. */
-    static final int COLLECTIONS_PER_ASSET = 100;
-
     private final DSLContext db;
 
     AssetIncludes(DSLContext db) {
@@ -33,7 +30,11 @@ class AssetIncludes {
 
     record Collections(List<Map<String, Object>> first, long count) {}
 
-    Map<Long, Collections> visibleCollections(Collection<Long> assetIds, long callerId) {
+    /**
+     * The first {@code limit} collections holding each asset that the caller may see (see
+     * {@link com.assetcollections.query.EmbedLimit}), by id, and how many the caller may see in all.
+     */
+    Map<Long, Collections> visibleCollections(Collection<Long> assetIds, long callerId, int limit) {
         Map<Long, Collections> byAsset = new HashMap<>();
         if (assetIds.isEmpty()) {
             return byAsset;
@@ -63,7 +64,7 @@ class AssetIncludes {
         Map<Long, Long> counts = new HashMap<>();
         db.select(ranked.fields())
                 .from(ranked)
-                .where(ranked.field("rn", Integer.class).le(COLLECTIONS_PER_ASSET))
+                .where(ranked.field("rn", Integer.class).le(limit))
                 .orderBy(assetId, collectionId)
                 .forEach(r -> {
                     Map<String, Object> collection = new LinkedHashMap<>();

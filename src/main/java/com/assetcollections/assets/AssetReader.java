@@ -8,6 +8,7 @@ import static com.assetcollections.assets.AssetTable.UUID_;
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.collections.CollectionTable;
+import com.assetcollections.query.EmbedLimit;
 import com.assetcollections.query.FieldSpec;
 import com.assetcollections.query.Include;
 import com.assetcollections.query.ItemKey;
@@ -210,8 +211,9 @@ class AssetReader {
                 ? users.slimByIds(
                         rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList())
                 : Map.of();
-        Map<Long, AssetIncludes.Collections> collections =
-                query.includes(COLLECTIONS.name()) ? includes.visibleCollections(ids, caller.userId()) : Map.of();
+        Map<Long, AssetIncludes.Collections> collections = query.includes(COLLECTIONS.name())
+                ? includes.visibleCollections(ids, caller.userId(), EmbedLimit.perItem(query.paging()))
+                : Map.of();
         List<String> collectionFields = query.includeFields(COLLECTIONS);
         List<String> ownerFields = query.includeFields(OWNER);
         List<Map<String, Object>> items = new ArrayList<>(rows.size());

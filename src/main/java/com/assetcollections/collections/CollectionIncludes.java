@@ -10,10 +10,11 @@ import static com.assetcollections.storage.ChangeMarks.MARK_KIND;
 import static com.assetcollections.storage.ChangeMarks.MARK_VERSION;
 
 import com.assetcollections.assets.AssetTable;
+import com.assetcollections.caches.CacheLimit;
+import com.assetcollections.caches.EstimatedBytes;
 import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.DataVersions;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -27,7 +28,9 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Loads the relationships {@code include=} asks for, for a whole page of collections at once: one
@@ -44,29 +47,42 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CollectionIncludes {
 
-    /** Most assets embedded per collection; {@code assets_count} tells how many there are in all. */
-    static final int ASSETS_PER_COLLECTION = 100;
-
-    /** How many embedded assets (plus one per collection) the cache of {@link #assets} holds at most. */
-    private static final long CACHED_ASSETS = 1_000_000;
-
     private final DSLContext db;
     private final DataVersions versions;
-    private final Cache<String, Assets> cached = Caffeine.newBuilder()
-            .maximumWeight(CACHED_ASSETS)
-            .weigher((String key, Assets assets) -> assets.first().size() + 1)
-            .build();
+    private final EmbeddedAssetsCache cached;
 
-    CollectionIncludes(DSLContext db, DataVersions versions) {
+    CollectionIncludes(
+            DSLContext db,
+            DataVersions versions,
+            @Value("${app.caches.embedded-assets.max-size:64MB}") DataSize cacheSize,
+            @Value("${app.caches.embedded-assets.idle:30m}") Duration cacheIdle) {
         this.db = db;
         this.versions = versions;
+        this.cached = new EmbeddedAssetsCache(new CacheLimit(cacheSize, cacheIdle));
     }
 
     /** The first assets, unmodifiable and shared between requests: callers narrow them into new maps. */
-    record Assets(List<Map<String, Object>> first, long count) {}
+    record Assets(List<Map<String, Object>> first, long count) {
 
-    /** Each collection's first assets in collection order (slim schema) and its asset count. */
-    Map<Long, Assets> assets(Collection<Long> collectionIds) {
+        /** Whether {@link #first} holds the first {@code limit} assets, or all there are. */
+        boolean covers(int limit) {
+            return first.size() >= Math.min(limit, count);
+        }
+
+        Assets limitedTo(int limit) {
+            return first.size() <= limit ? this : new Assets(first.subList(0, limit), count);
+        }
+
+        long estimatedBytes() {
+            return EstimatedBytes.OBJECT + Long.BYTES + EstimatedBytes.ofJson(first);
+        }
+    }
+
+    /**
+     * Each collection's first assets in collection order (slim schema), at most {@code limit} (see
+     * {@link com.assetcollections.query.EmbedLimit}), and its asset count.
+     */
+    Map<Long, Assets> assets(Collection<Long> collectionIds, int limit) {
         Map<Long, Assets> byCollection = new HashMap<>();
         if (collectionIds.isEmpty()) {
             return byCollection;
@@ -75,7 +91,7 @@ class CollectionIncludes {
                 versions.each(collectionIds.stream().map(ChangeScope::membersOf).toList());
         List<Long> missing = new ArrayList<>();
         for (Long id : collectionIds) {
-            Assets known = cached.getIfPresent(key(id, current.get(ChangeScope.membersOf(id))));
+            Assets known = cached.get(id, current.get(ChangeScope.membersOf(id)), limit);
             if (known == null) {
                 missing.add(id);
             } else {
@@ -83,8 +99,8 @@ class CollectionIncludes {
             }
         }
         if (!missing.isEmpty()) {
-            load(missing).forEach((id, loaded) -> {
-                cached.put(key(id, loaded.version()), loaded.assets());
+            load(missing, limit).forEach((id, loaded) -> {
+                cached.put(id, loaded.version(), loaded.assets());
                 byCollection.put(id, loaded.assets());
             });
         }
@@ -94,17 +110,13 @@ class CollectionIncludes {
         return byCollection;
     }
 
-    private static String key(long collectionId, long version) {
-        return collectionId + "@" + version;
-    }
-
     private record Loaded(Assets assets, long version) {}
 
     /**
-     * The first assets of each collection, with the version of its members scope read in the same
-     * statement. A collection deleted since the page was read is left out.
+     * The first {@code limit} assets of each collection, with the version of its members scope read
+     * in the same statement. A collection deleted since the page was read is left out.
      */
-    private Map<Long, Loaded> load(List<Long> collectionIds) {
+    private Map<Long, Loaded> load(List<Long> collectionIds, int limit) {
         Table<?> marks = DSL.select(
                         MARK_KEY, DSL.sum(MARK_VERSION).cast(SQLDataType.BIGINT).as("members_version"))
                 .from(MARKS)
@@ -147,7 +159,7 @@ class CollectionIncludes {
         Map<Long, long[]> countAndVersion = new HashMap<>();
         db.select(ranked.fields())
                 .from(ranked)
-                .where(rn.le(ASSETS_PER_COLLECTION))
+                .where(rn.le(limit))
                 .orderBy(collectionId, position, assetId)
                 .forEach(r -> {
                     long id = r.get(collectionId);

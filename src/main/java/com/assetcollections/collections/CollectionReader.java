@@ -7,6 +7,7 @@ import static com.assetcollections.collections.CollectionTable.UUID_;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.query.EmbedLimit;
 import com.assetcollections.query.Include;
 import com.assetcollections.query.ItemKey;
 import com.assetcollections.query.QueryParser;
@@ -172,7 +173,8 @@ public class CollectionReader {
                 ? users.slimByIds(
                         rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList())
                 : Map.of();
-        Map<Long, CollectionIncludes.Assets> assets = query.includes(ASSETS.name()) ? includes.assets(ids) : Map.of();
+        Map<Long, CollectionIncludes.Assets> assets =
+                query.includes(ASSETS.name()) ? includes.assets(ids, EmbedLimit.perItem(query.paging())) : Map.of();
         List<String> assetFields = query.includeFields(ASSETS);
         List<String> ownerFields = query.includeFields(OWNER);
         List<Map<String, Object>> items = new ArrayList<>(rows.size());

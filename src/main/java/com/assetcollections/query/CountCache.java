@@ -1,8 +1,10 @@
 package com.assetcollections.query;
 
+import com.assetcollections.caches.CacheKey;
+import com.assetcollections.caches.CacheLimit;
+import com.assetcollections.caches.EstimatedBytes;
+import com.assetcollections.storage.ChangeScope;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
 
 /**
  * Exact totals, remembered per version of the change scopes they depend on. A key holds the
@@ -12,30 +14,29 @@ import java.time.Duration;
  */
 public final class CountCache {
 
-    private final Cache<String, Long> totals;
+    private final Cache<CacheKey, Long> totals;
 
-    public CountCache(long maximumEntries, Duration idleExpiry) {
-        this.totals = Caffeine.newBuilder()
-                .maximumSize(maximumEntries)
-                .expireAfterAccess(idleExpiry)
-                .build();
+    public CountCache(CacheLimit limit) {
+        this.totals = limit.build((CacheKey key, Long total) -> CacheKey.BYTES + EstimatedBytes.OBJECT + Long.BYTES);
     }
 
-    public Long get(String key) {
+    public Long get(CacheKey key) {
         return totals.getIfPresent(key);
     }
 
-    public void put(String key, long total) {
+    public void put(CacheKey key, long total) {
         totals.put(key, total);
     }
 
-    public static String key(Source source, long version, ResourceQuery query) {
-        return com.assetcollections.storage.ChangeScope.names(source.changes())
-                + '@'
-                + version
-                + '|'
-                + source.scopeKey()
-                + '|'
-                + query.matchKey();
+    public static CacheKey key(Source source, long version, ResourceQuery query) {
+        return CacheKey.of(canonical(source, version, query));
+    }
+
+    /**
+     * Which rows a list matches, within which scope, at which version: two different lists never
+     * have the same text (filter values are escaped, see {@link ResourceQuery#matchKey()}).
+     */
+    static String canonical(Source source, long version, ResourceQuery query) {
+        return ChangeScope.names(source.changes()) + '@' + version + '|' + source.scopeKey() + '|' + query.matchKey();
     }
 }

@@ -1,23 +1,29 @@
 package com.assetcollections.query;
 
+import com.assetcollections.caches.CacheLimit;
 import com.assetcollections.storage.DataVersions;
 import java.time.Duration;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
 class QueryConfig {
 
     @Bean
-    CountCache countCache(@Value("${app.count-cache.max-entries:100000}") long maxEntries) {
-        return new CountCache(maxEntries, Duration.ofMinutes(30));
+    CountCache countCache(
+            @Value("${app.caches.totals.max-size:16MB}") DataSize maxSize,
+            @Value("${app.caches.totals.idle:30m}") Duration idle) {
+        return new CountCache(new CacheLimit(maxSize, idle));
     }
 
     @Bean
-    OrderedIds orderedIds(@Value("${app.ordered-ids-cache.max-ids:10000000}") long maxIds) {
-        return new OrderedIds(maxIds, Duration.ofMinutes(30));
+    OrderedIds orderedIds(
+            @Value("${app.caches.ordered-ids.max-size:64MB}") DataSize maxSize,
+            @Value("${app.caches.ordered-ids.idle:30m}") Duration idle) {
+        return new OrderedIds(new CacheLimit(maxSize, idle));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.assetcollections.query;
 
+import com.assetcollections.caches.CacheKey;
 import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.DataVersions;
 import com.assetcollections.storage.FullTextSearch;
@@ -68,7 +69,7 @@ public final class ResourcePages {
     public OffsetPage offsetPage(Source source, ResourceQuery query, long callerId) {
         source = rankedBy(source, query);
         long version = versions.current(source.changes());
-        String key = CountCache.key(source, version, query);
+        CacheKey key = CountCache.key(source, version, query);
         Matching matching = matching(source, query, callerId);
         Long knownTotal = counts.get(key);
         if (query.ranked()
@@ -222,11 +223,11 @@ public final class ResourcePages {
         return new OffsetPage(rows, ids.length);
     }
 
-    private static String orderedKey(Source source, ResourceQuery query, long version) {
+    private static CacheKey orderedKey(Source source, ResourceQuery query, long version) {
         String order = query.ranked()
                 ? "rank"
                 : Keyset.of(query.sort(), query.schema().id()).signature();
-        return CountCache.key(source, version, query) + "|order=" + order;
+        return OrderedIds.key(source, version, query, order);
     }
 
     /** The one row matching the condition (an id or uuid) within the source, if the caller may see it. */

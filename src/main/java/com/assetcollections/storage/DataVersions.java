@@ -1,7 +1,8 @@
 package com.assetcollections.storage;
 
+import com.assetcollections.caches.CacheLimit;
+import com.assetcollections.caches.EstimatedBytes;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,9 @@ import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -44,11 +47,15 @@ public class DataVersions {
 
     private final DSLContext db;
     /** Per list of scopes: the last version seen and when (System.nanoTime) it was first seen. */
-    private final Cache<String, long[]> firstSeen =
-            Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, long[]> firstSeen;
 
-    public DataVersions(DSLContext db) {
+    public DataVersions(
+            DSLContext db,
+            @Value("${app.caches.first-seen-versions.max-size:4MB}") DataSize cacheSize,
+            @Value("${app.caches.first-seen-versions.idle:10m}") Duration cacheIdle) {
         this.db = db;
+        this.firstSeen = new CacheLimit(cacheSize, cacheIdle)
+                .build((String scopes, long[] seen) -> EstimatedBytes.of(scopes) + EstimatedBytes.of(seen));
     }
 
     /** The version of the scopes together: the sum of their versions. */

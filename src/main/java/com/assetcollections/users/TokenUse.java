@@ -4,8 +4,9 @@ import static com.assetcollections.users.UserTable.TOKENS;
 import static com.assetcollections.users.UserTable.TOKEN_ID;
 import static com.assetcollections.users.UserTable.TOKEN_LAST_USED_AT;
 
+import com.assetcollections.caches.CacheLimit;
+import com.assetcollections.caches.EstimatedBytes;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +17,12 @@ import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Records when each token was last used ({@code last_used_at}) off the request path: a request
@@ -36,17 +39,24 @@ class TokenUse {
 
     private static final Logger log = LoggerFactory.getLogger(TokenUse.class);
 
+    /** A noted use: a boxed token id and an instant. */
+    private static final long NOTED_USE_BYTES = 2 * EstimatedBytes.OBJECT + 24;
+
     private final DSLContext db;
     private final TransactionTemplate transaction;
-    private final Cache<Long, Instant> noted = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(RESOLUTION)
-            .build();
+    private final Cache<Long, Instant> noted;
     private final Map<Long, Instant> unwritten = new ConcurrentHashMap<>();
 
-    TokenUse(DSLContext db, PlatformTransactionManager transactions) {
+    TokenUse(
+            DSLContext db,
+            PlatformTransactionManager transactions,
+            @Value("${app.caches.token-uses.max-size:4MB}") DataSize notedSize) {
         this.db = db;
         this.transaction = new TransactionTemplate(transactions);
+        // Expires after the write, never idle: a token in constant use must still be written once a minute.
+        this.noted = CacheLimit.sized(notedSize, (Long id, Instant when) -> NOTED_USE_BYTES)
+                .expireAfterWrite(RESOLUTION)
+                .build();
     }
 
     /** Notes a use of the token; cheap, and writes nothing now. */

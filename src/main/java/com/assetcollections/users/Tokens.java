@@ -13,11 +13,13 @@ import static com.assetcollections.users.UserTable.TOKEN_USER_ID;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.caches.CacheLimit;
+import com.assetcollections.caches.EstimatedBytes;
 import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.DataVersions;
 import com.assetcollections.storage.SqlTypes;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +31,9 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Repository;
+import org.springframework.util.unit.DataSize;
 
 /** Personal access tokens: issuing, authenticating and revoking. */
 @Repository
@@ -46,17 +50,26 @@ public class Tokens {
             TOKEN_EXPIRES_AT,
             TOKEN_REVOKED_AT);
 
+    /** What a {@link KnownToken} takes, its set of scopes and two instants included. */
+    private static final long KNOWN_TOKEN_BYTES = 160;
+
     private final DSLContext db;
     private final DataVersions versions;
     private final TokenUse use;
     /** Token rows by hash, with the version of the token's change scope they were read at (migration V9). */
-    private final Cache<String, KnownToken> known =
-            Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, KnownToken> known;
 
-    public Tokens(DSLContext db, DataVersions versions, TokenUse use) {
+    public Tokens(
+            DSLContext db,
+            DataVersions versions,
+            TokenUse use,
+            @Value("${app.caches.tokens.max-size:16MB}") DataSize cacheSize,
+            @Value("${app.caches.tokens.idle:30m}") Duration cacheIdle) {
         this.db = db;
         this.versions = versions;
         this.use = use;
+        this.known = new CacheLimit(cacheSize, cacheIdle)
+                .build((String hash, KnownToken token) -> EstimatedBytes.of(hash) + KNOWN_TOKEN_BYTES);
     }
 
     private record KnownToken(

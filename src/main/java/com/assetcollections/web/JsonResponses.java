@@ -1,5 +1,7 @@
 package com.assetcollections.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Responses of single items, with their validators: the {@code ETag} is the MD5 of the exact JSON
- * bytes, in the form {@link org.springframework.web.filter.ShallowEtagHeaderFilter} gives every
+ * bytes, in the form {@link BoundedEtagFilter} gives every
  * GET, so the ETag a client read from a GET, a POST or a PATCH of the same state is the same, and
  * {@code If-Match} can compare it with the current state.
  */
@@ -32,6 +34,11 @@ public class JsonResponses {
     }
 
     public static String etag(byte[] body) {
+        return "\"0" + DigestUtils.md5DigestAsHex(body) + "\"";
+    }
+
+    /** The same ETag, of a body held as a stream. */
+    static String etag(InputStream body) throws IOException {
         return "\"0" + DigestUtils.md5DigestAsHex(body) + "\"";
     }
 

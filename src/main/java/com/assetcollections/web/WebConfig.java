@@ -17,7 +17,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
-import org.springframework.web.filter.ShallowEtagHeaderFilter;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -74,13 +74,14 @@ class WebConfig implements WebMvcConfigurer {
     }
 
     /**
-     * ETags on every successful API GET (a hash of the body; handlers of single items may set their
-     * own, equal one first), and 304 for a matching If-None-Match.
+     * ETags on every successful API GET whose body is at most {@code app.etag.max-body-size} (a hash
+     * of the body; handlers of single items may set their own, equal one first), and 304 for a
+     * matching If-None-Match; larger bodies are streamed without one.
      */
     @Bean
-    FilterRegistrationBean<ShallowEtagHeaderFilter> etagFilter() {
-        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
-                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+    FilterRegistrationBean<BoundedEtagFilter> etagFilter(@Value("${app.etag.max-body-size:1MB}") DataSize maxBody) {
+        FilterRegistrationBean<BoundedEtagFilter> registration =
+                new FilterRegistrationBean<>(new BoundedEtagFilter(Math.toIntExact(maxBody.toBytes())));
         registration.setOrder(3);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -26,15 +26,31 @@ final class AssetItems {
     static final List<String> SLIM_USER = List.of("id", "name");
     /** Most collections an asset embeds and most assets a collection embeds. */
     static final int EMBEDDED = 100;
+    /** Most related items a whole list page embeds. */
+    static final int EMBEDDED_PER_PAGE = 10_000;
 
     private static final DateTimeFormatter MICROS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private AssetItems() {}
 
-    /** An asset item as {@code params} ask for it ({@code fields[...]}, {@code include}) for the caller. */
+    /** How many related items each item of a list page embeds: 100, fewer on pages of more than 100 items. */
+    static int embeddedPerItem(Map<String, String> listParams) {
+        int perPage = Integer.parseInt(listParams.getOrDefault("per_page", "25"));
+        return Math.min(EMBEDDED, EMBEDDED_PER_PAGE / perPage);
+    }
+
+    /**
+     * An asset item as {@code params} ask for it ({@code fields[...]}, {@code include}) for the
+     * caller, embedding at most {@code embedded} collections.
+     */
     static void assertAsset(
-            String what, VisibilityWorld world, long callerId, JsonNode item, Map<String, String> params) {
+            String what,
+            VisibilityWorld world,
+            long callerId,
+            JsonNode item,
+            Map<String, String> params,
+            int embedded) {
         Asset asset = world.assetById(item.get("id").asLong());
         String about = what + ": asset " + asset.id();
         List<String> includes = includes(params);
@@ -53,7 +69,7 @@ final class AssetItems {
         if (includes.contains("collections")) {
             List<Coll> visible = world.visibleHolding(asset.id(), callerId);
             List<String> fields = requested(params.get("fields[collections]"), SLIM_COLLECTION);
-            List<Map<String, Object>> expected = visible.subList(0, Math.min(EMBEDDED, visible.size())).stream()
+            List<Map<String, Object>> expected = visible.subList(0, Math.min(embedded, visible.size())).stream()
                     .map(c -> narrow(slim(c), fields))
                     .toList();
             assertThat(list(item.get("collections")))
@@ -79,12 +95,15 @@ final class AssetItems {
         }
     }
 
-    /** A collection item's embedded assets: its first 100 in collection order, narrowed, and the full count. */
+    /**
+     * A collection item's embedded assets: its first {@code embedded} in collection order, narrowed,
+     * and the full count.
+     */
     static void assertEmbeddedAssets(
-            String what, VisibilityWorld world, Coll collection, JsonNode item, String assetFields) {
+            String what, VisibilityWorld world, Coll collection, JsonNode item, String assetFields, int embedded) {
         List<String> fields = requested(assetFields, SLIM_ASSET);
         List<Long> ids = collection.assetIds();
-        List<Map<String, Object>> expected = ids.subList(0, Math.min(EMBEDDED, ids.size())).stream()
+        List<Map<String, Object>> expected = ids.subList(0, Math.min(embedded, ids.size())).stream()
                 .map(id -> narrow(slim(world.assetById(id)), fields))
                 .toList();
         assertThat(list(item.get("assets")))

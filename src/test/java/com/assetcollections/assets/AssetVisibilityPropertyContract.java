@@ -73,7 +73,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
             ApiResponse response = api.get(ASSETS + "/" + key, caller.token(), params);
             String what = String.format("seed %d: GET asset %s %s as user %d", seed, key, params, caller.id());
             assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
-            assertAsset(what, world, caller.id(), response.json().get("data"), params);
+            assertAsset(what, world, caller.id(), response.json().get("data"), params, AssetItems.EMBEDDED);
         }
     }
 
@@ -204,7 +204,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
                     "seed %d: GET collection %d %s as user %d", seed, collection.id(), params, caller.id());
             if (collection.visibleTo(caller.id())) {
                 assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
-                assertEmbeddedAssets(what, world, collection, response.json().get("data"), null);
+                assertEmbeddedAssets(what, world, collection, response.json().get("data"), null, AssetItems.EMBEDDED);
             } else {
                 assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(404);
                 assertThat(response.body()).as(what).doesNotContain("\"assets\"");
@@ -357,7 +357,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
             assertThat(ids(response)).as(what + ": page").containsExactlyElementsOf(expectedPage);
         }
         for (JsonNode item : response.json().get("data").values()) {
-            assertAsset(what, world, caller.id(), item, params);
+            assertAsset(what, world, caller.id(), item, params, AssetItems.embeddedPerItem(params));
         }
     }
 
@@ -371,7 +371,13 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
                 .as(what + ": exactly the visible collections")
                 .containsExactlyElementsOf(expected.stream().map(Coll::id).toList());
         for (int i = 0; i < items.size(); i++) {
-            assertEmbeddedAssets(what, world, expected.get(i), items.get(i), params.get("fields[assets]"));
+            assertEmbeddedAssets(
+                    what,
+                    world,
+                    expected.get(i),
+                    items.get(i),
+                    params.get("fields[assets]"),
+                    AssetItems.embeddedPerItem(params));
         }
     }
 

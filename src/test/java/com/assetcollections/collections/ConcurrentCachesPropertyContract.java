@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.caches.CacheLimit;
 import com.assetcollections.query.CountCache;
 import com.assetcollections.query.OrderedIds;
 import com.assetcollections.query.ResourcePages;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Caches stay exact while several users write at once: writers of different users change their
@@ -186,9 +188,15 @@ abstract class ConcurrentCachesPropertyContract extends ApiTestBase {
         ResourcePages pages = new ResourcePages(
                 db,
                 versions,
-                new CountCache(1_000, Duration.ofMinutes(1)),
-                new OrderedIds(1_000_000, Duration.ofMinutes(1)));
-        return new CollectionReader(db, pages, new CollectionIncludes(db, versions), users, search, tombstones);
+                new CountCache(new CacheLimit(DataSize.ofMegabytes(1), Duration.ofMinutes(1))),
+                new OrderedIds(new CacheLimit(DataSize.ofMegabytes(8), Duration.ofMinutes(1))));
+        return new CollectionReader(
+                db,
+                pages,
+                new CollectionIncludes(db, versions, DataSize.ofMegabytes(8), Duration.ofMinutes(1)),
+                users,
+                search,
+                tombstones);
     }
 
     private static Map<String, String[]> params(Map<String, String> query) {

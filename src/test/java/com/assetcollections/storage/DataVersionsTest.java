@@ -2,11 +2,13 @@ package com.assetcollections.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 class DataVersionsTest {
 
-    private final DataVersions versions = new DataVersions(null);
+    private final DataVersions versions = new DataVersions(null, DataSize.ofMegabytes(1), Duration.ofMinutes(10));
 
     @Test
     void aVersionIsSettledOnlyOnceItHasBeenCurrentForASecond() throws InterruptedException {
