@@ -213,6 +213,17 @@ abstract class AnonymousReadContract extends ApiTestBase {
     }
 
     @Test
+    void datetimesOutsideTheYears1To9999Answer400() {
+        for (String path : List.of("/api/v2/collections", "/api/v2/assets")) {
+            ApiResponse response = anonymous(path, "filter[updated_since]", "-300000-01-01T00:00:00Z");
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().at("/errors/filter[updated_since]/0").asString())
+                    .isEqualTo(
+                            "`filter[updated_since]` must lie in the years 1 to 9999; got `-300000-01-01T00:00:00Z`");
+        }
+    }
+
+    @Test
     void headRequestsAreReadsToo() {
         ApiResponse head = send(nextAddress(), "HEAD", "/api/v2/collections/" + publicBoard);
         assertThat(head.status()).isEqualTo(200);
