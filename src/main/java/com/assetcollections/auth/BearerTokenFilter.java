@@ -1,6 +1,7 @@
 package com.assetcollections.auth;
 
 import com.assetcollections.users.Tokens;
+import com.assetcollections.web.AmbiguousPathFilter;
 import com.assetcollections.web.ErrorResponses;
 import com.assetcollections.web.Overload;
 import jakarta.servlet.FilterChain;
@@ -23,6 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class BearerTokenFilter extends OncePerRequestFilter {
 
     public static final String CALLER = Caller.class.getName();
+    static final String AUTHENTICATION_REQUIRED = "authentication required: send `Authorization: Bearer <token>`";
     private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
     private static final Map<String, String> CHALLENGE = Map.of("WWW-Authenticate", "Bearer");
 
@@ -38,7 +40,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !AmbiguousPathFilter.routedPath(request).startsWith("/api/");
     }
 
     @Override
@@ -51,7 +53,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         }
         Optional<String> token = bearerToken(request.getHeader("Authorization"));
         if (token.isEmpty()) {
-            errors.write(response, 401, "authentication required: send `Authorization: Bearer <token>`", CHALLENGE);
+            errors.write(response, 401, AUTHENTICATION_REQUIRED, CHALLENGE);
             return;
         }
         Optional<Caller> caller;

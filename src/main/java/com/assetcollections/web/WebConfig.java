@@ -63,6 +63,16 @@ class WebConfig implements WebMvcConfigurer {
         return new InMemoryRateLimiter(limit, window);
     }
 
+    /** First in front of the API: the other filters and the handlers then read one and the same path. */
+    @Bean
+    FilterRegistrationBean<AmbiguousPathFilter> ambiguousPathFilter(ErrorResponses errors) {
+        FilterRegistrationBean<AmbiguousPathFilter> registration =
+                new FilterRegistrationBean<>(new AmbiguousPathFilter(errors));
+        registration.setOrder(0);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(
             Tokens tokens, ErrorResponses errors, @Value("${app.anonymous-read.enabled:false}") boolean anonymousRead) {

@@ -261,6 +261,28 @@ abstract class AnonymousReadContract extends ApiTestBase {
     }
 
     @Test
+    void otherSpellingsOfAPathAreReadAsThePathTheyReach() {
+        for (String path : List.of("/api;x/v2/collections", "/%61pi/v2/collections", "/api/v2/collections;x")) {
+            ApiResponse response = anonymous(path);
+            assertThat(ids(response)).as(path).containsExactly(publicBoard, bobsPublicBoard);
+            assertThat(response.header("X-RateLimit-Remaining")).as(path).isEqualTo("4");
+        }
+        for (String path :
+                List.of("/api;x/v2/users", "/%61pi/v2/me", "/api/v2/collections/" + publicBoard + ";x/shares")) {
+            assertUnauthorized("GET " + path, anonymous(path));
+        }
+        for (String path : List.of(
+                "/api/v2/collections/" + publicBoard + "/./shares",
+                "/api/v2/collections/./shares",
+                "/api/v2/users/../collections",
+                "//api/v2/collections")) {
+            ApiResponse response = anonymous(path);
+            assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(400);
+            assertThat(response.header("X-RateLimit-Remaining")).as(path).isNull();
+        }
+    }
+
+    @Test
     void aTokenThatDoesNotWorkIsNeverReadAnonymously() {
         IssuedToken revoked = fixtures.issue(alice, EnumSet.of(Scope.COLLECTIONS_READ), null);
         tokens.revoke(revoked.id());
