@@ -3,6 +3,7 @@ package com.assetcollections.collections;
 import static com.assetcollections.collections.CollectionController.ifMatch;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.RequiredScopes;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.web.DeadlockRetry;
 import com.assetcollections.web.IdempotentPosts;
@@ -52,18 +53,19 @@ class ShareController {
     }
 
     @GetMapping
+    @RequiredScopes(Scope.COLLECTIONS_READ)
     Map<String, Object> list(@PathVariable String key, Caller caller) {
         return Map.of("data", shares.list(caller, key));
     }
 
     /** 201 for a new share, 200 when the user already had one (its level is set to the one asked for). */
     @PostMapping
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<byte[]> share(
             @PathVariable String key,
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
         if (IdempotentPosts.keyed(request)) {
             shares.requireOwned(caller, key);
         }
@@ -78,19 +80,20 @@ class ShareController {
     }
 
     @PatchMapping("/{userId}")
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     Map<String, Object> changeLevel(
             @PathVariable String key,
             @PathVariable long userId,
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
         JsonBody body = bodies.read(request, List.of("level"));
         return writes.run(() -> Map.of(
                 "data", shares.changeLevel(caller, key, userId, body, ifMatch(reader, responses, caller, ifMatch))));
     }
 
     @DeleteMapping("/{userId}")
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<Void> unshare(
             @PathVariable String key,
             @PathVariable long userId,

@@ -3,6 +3,7 @@ package com.assetcollections.web;
 import com.assetcollections.auth.AnonymousRead;
 import com.assetcollections.auth.BearerTokenFilter;
 import com.assetcollections.auth.CallerArgumentResolver;
+import com.assetcollections.auth.ScopeCheck;
 import com.assetcollections.ratelimit.InMemoryRateLimiter;
 import com.assetcollections.ratelimit.RateLimitFilter;
 import com.assetcollections.ratelimit.RateLimiter;
@@ -20,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.ObjectMapper;
 
@@ -35,6 +37,11 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ScopeCheck());
     }
 
     /**
