@@ -338,6 +338,34 @@ abstract class AnonymousReadContract extends ApiTestBase {
         assertThat(withToken.header("X-RateLimit-Limit")).isEqualTo("1000000");
     }
 
+    @Test
+    void everyAddressOfOneIpv6Slash64SharesOneLimit() {
+        String network = nextAddress().replace("::1", ":0:");
+        List<ApiResponse> responses = new ArrayList<>();
+        for (int i = 1; i <= ANONYMOUS_LIMIT + 2; i++) {
+            String address = network + Integer.toHexString(i * 4099) + ":0:0:" + Integer.toHexString(i);
+            responses.add(send(address, "GET", "/api/v2/collections"));
+        }
+        assertThat(responses).extracting(ApiResponse::status).containsExactly(200, 200, 200, 200, 200, 429, 429);
+        assertThat(responses)
+                .extracting(r -> r.header("X-RateLimit-Remaining"))
+                .containsExactly("4", "3", "2", "1", "0", "0", "0");
+
+        ApiResponse nextNetwork = send(nextAddress(), "GET", "/api/v2/collections");
+        assertThat(nextNetwork.status()).as("the next /64 has its own limit").isEqualTo(200);
+        assertThat(nextNetwork.header("X-RateLimit-Remaining")).isEqualTo("4");
+    }
+
+    @Test
+    void anIpv4AddressAndItsIpv4MappedIpv6FormShareOneLimit() {
+        String ipv4 = "192.0.2." + (ADDRESSES.incrementAndGet() % 250 + 1);
+        List<ApiResponse> responses = new ArrayList<>();
+        for (int i = 0; i < ANONYMOUS_LIMIT + 1; i++) {
+            responses.add(send(i % 2 == 0 ? ipv4 : "::ffff:" + ipv4, "GET", "/api/v2/assets"));
+        }
+        assertThat(responses).extracting(ApiResponse::status).containsExactly(200, 200, 200, 200, 200, 429);
+    }
+
     private User userWithId(long id) {
         UUID uuid = UUID.randomUUID();
         java.time.Instant now = SqlTypes.now();
@@ -369,9 +397,9 @@ abstract class AnonymousReadContract extends ApiTestBase {
                 .build());
     }
 
-    /** Documentation addresses (RFC 3849): a fresh one per call, so each has a full window. */
+    /** Documentation addresses (RFC 3849), each in a /64 of its own: a fresh one per call, so each has a full window. */
     private static String nextAddress() {
-        return "2001:db8::" + Integer.toHexString(ADDRESSES.incrementAndGet());
+        return "2001:db8:" + Integer.toHexString(ADDRESSES.incrementAndGet()) + "::1";
     }
 
     private static List<Long> ids(ApiResponse response) {
