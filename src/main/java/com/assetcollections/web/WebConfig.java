@@ -3,6 +3,7 @@ package com.assetcollections.web;
 import com.assetcollections.auth.AnonymousRead;
 import com.assetcollections.auth.BearerTokenFilter;
 import com.assetcollections.auth.CallerArgumentResolver;
+import com.assetcollections.auth.FailedAuthentications;
 import com.assetcollections.auth.ScopeCheck;
 import com.assetcollections.ratelimit.InMemoryRateLimiter;
 import com.assetcollections.ratelimit.RateLimitFilter;
@@ -82,9 +83,13 @@ class WebConfig implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(
-            Tokens tokens, ErrorResponses errors, @Value("${app.anonymous-read.enabled:false}") boolean anonymousRead) {
-        FilterRegistrationBean<BearerTokenFilter> registration =
-                new FilterRegistrationBean<>(new BearerTokenFilter(tokens, errors, new AnonymousRead(anonymousRead)));
+            Tokens tokens,
+            ErrorResponses errors,
+            @Value("${app.anonymous-read.enabled:false}") boolean anonymousRead,
+            @Value("${app.rate-limit.failed-auth-per-minute:60}") long failedAuthLimit,
+            @Value("${app.rate-limit.window:1m}") Duration window) {
+        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(
+                tokens, errors, new AnonymousRead(anonymousRead), new FailedAuthentications(failedAuthLimit, window)));
         registration.setOrder(1);
         registration.addUrlPatterns("/api/*");
         return registration;
