@@ -1,6 +1,7 @@
 package com.assetcollections.assets;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.RequiredScopes;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.collections.CollectionReader;
 import com.assetcollections.web.ConditionalWrite;
@@ -51,18 +52,20 @@ class AssetController {
     }
 
     @GetMapping("/api/v2/assets")
+    @RequiredScopes(Scope.ASSETS_READ)
     Map<String, Object> list(Caller caller, HttpServletRequest request) {
         return reader.list(caller, request.getParameterMap(), PageLinks.of(request));
     }
 
     @GetMapping("/api/v2/assets/{key}")
+    @RequiredScopes(Scope.ASSETS_READ)
     ResponseEntity<Map<String, Object>> one(@PathVariable String key, Caller caller, HttpServletRequest request) {
         return responses.read(reader.one(caller, key, request.getParameterMap()));
     }
 
     @PostMapping("/api/v2/assets")
+    @RequiredScopes(Scope.ASSETS_WRITE)
     ResponseEntity<byte[]> create(Caller caller, HttpServletRequest request) {
-        caller.require(Scope.ASSETS_WRITE);
         byte[] body = bodies.raw(request);
         return posts.run(caller.userId(), request, body, () -> {
             Record created = writer.create(caller, new AssetBody(bodies.parse(body, AssetBody.FIELDS)));
@@ -71,12 +74,12 @@ class AssetController {
     }
 
     @PatchMapping("/api/v2/assets/{key}")
+    @RequiredScopes(Scope.ASSETS_WRITE)
     ResponseEntity<byte[]> update(
             @PathVariable String key,
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.ASSETS_WRITE);
         AssetBody body = new AssetBody(bodies.read(request, AssetBody.FIELDS));
         return writes.run(() -> {
             return responses.ok(reader.written(caller, writer.update(caller, key, body, ifMatch(caller, ifMatch))));
@@ -84,17 +87,18 @@ class AssetController {
     }
 
     @DeleteMapping("/api/v2/assets/{key}")
+    @RequiredScopes(Scope.ASSETS_WRITE)
     ResponseEntity<Void> delete(
             @PathVariable String key,
             Caller caller,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.ASSETS_WRITE);
         DeadlockRetry.run(() -> writer.delete(caller, key, ifMatch(caller, ifMatch)));
         return ResponseEntity.noContent().build();
     }
 
     /** The assets of a collection the caller may see (404 otherwise), in the collection's order by default. */
     @GetMapping("/api/v2/collections/{key}/assets")
+    @RequiredScopes({Scope.COLLECTIONS_READ, Scope.ASSETS_READ})
     Map<String, Object> ofCollection(@PathVariable String key, Caller caller, HttpServletRequest request) {
         long collectionId = collections.visibleId(caller, key);
         return reader.inCollection(caller, collectionId, request.getParameterMap(), PageLinks.of(request));

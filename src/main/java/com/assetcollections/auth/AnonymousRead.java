@@ -1,9 +1,10 @@
 package com.assetcollections.auth;
 
+import com.assetcollections.web.AmbiguousPathFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.stream.Stream;
-import org.springframework.http.server.RequestPath;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -24,6 +25,8 @@ public final class AnonymousRead {
                     "/api/v2/assets/{key}")
             .map(PathPatternParser.defaultInstance::parse)
             .toList();
+    /** The routed path is decoded already: decoding it again would read {@code %2561} as {@code a}. */
+    private static final PathContainer.Options DECODED = PathContainer.Options.create('/', false);
 
     private final boolean enabled;
 
@@ -39,7 +42,7 @@ public final class AnonymousRead {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return false;
         }
-        RequestPath path = RequestPath.parse(request.getRequestURI(), request.getContextPath());
-        return PUBLIC_READS.stream().anyMatch(pattern -> pattern.matches(path.pathWithinApplication()));
+        PathContainer path = PathContainer.parsePath(AmbiguousPathFilter.routedPath(request), DECODED);
+        return PUBLIC_READS.stream().anyMatch(pattern -> pattern.matches(path));
     }
 }

@@ -23,7 +23,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             WebDataBinderFactory binderFactory) {
         Object caller = request.getAttribute(BearerTokenFilter.CALLER, RequestAttributes.SCOPE_REQUEST);
         if (caller == null) {
-            throw new IllegalStateException("no authenticated caller: is the handler outside /api/?");
+            throw new NotAuthenticated();
         }
         return caller;
     }

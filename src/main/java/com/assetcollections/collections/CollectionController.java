@@ -1,6 +1,7 @@
 package com.assetcollections.collections;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.RequiredScopes;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.web.ConditionalWrite;
 import com.assetcollections.web.DeadlockRetry;
@@ -50,18 +51,20 @@ class CollectionController {
     }
 
     @GetMapping
+    @RequiredScopes(Scope.COLLECTIONS_READ)
     Map<String, Object> list(Caller caller, HttpServletRequest request) {
         return reader.list(caller, request.getParameterMap(), PageLinks.of(request));
     }
 
     @GetMapping("/{key}")
+    @RequiredScopes(Scope.COLLECTIONS_READ)
     ResponseEntity<Map<String, Object>> one(@PathVariable String key, Caller caller, HttpServletRequest request) {
         return responses.read(reader.one(caller, key, request.getParameterMap()));
     }
 
     @PostMapping
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<byte[]> create(Caller caller, HttpServletRequest request) {
-        caller.require(Scope.COLLECTIONS_WRITE);
         byte[] body = bodies.raw(request);
         return posts.run(caller.userId(), request, body, () -> {
             Record created = writer.create(caller, bodies.parse(body, CollectionWriter.FIELDS));
@@ -70,12 +73,12 @@ class CollectionController {
     }
 
     @PatchMapping("/{key}")
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<byte[]> update(
             @PathVariable String key,
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
         JsonBody body = bodies.read(request, CollectionWriter.FIELDS);
         return writes.run(() -> {
             Record updated = writer.update(caller, key, body, ifMatch(reader, responses, caller, ifMatch));
@@ -84,6 +87,7 @@ class CollectionController {
     }
 
     @DeleteMapping("/{key}")
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<Void> delete(
             @PathVariable String key,
             Caller caller,

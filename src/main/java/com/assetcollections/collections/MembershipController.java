@@ -3,6 +3,7 @@ package com.assetcollections.collections;
 import static com.assetcollections.collections.CollectionController.ifMatch;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.RequiredScopes;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.query.InvalidQuery;
 import com.assetcollections.web.DeadlockRetry;
@@ -57,12 +58,12 @@ class MembershipController {
     }
 
     @PostMapping
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<byte[]> add(
             @PathVariable String key,
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
         if (IdempotentPosts.keyed(request)) {
             memberships.requireEditable(caller, key);
         }
@@ -78,12 +79,12 @@ class MembershipController {
     }
 
     @PutMapping
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<byte[]> replace(
             @PathVariable String key,
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
         JsonBody body = bodies.read(request, ORDER_FIELDS);
         List<Long> ids = body.has("asset_ids") ? assetIds(body) : List.of();
         if (!body.has("asset_ids")) {
@@ -97,13 +98,13 @@ class MembershipController {
     }
 
     @PatchMapping("/{assetId}")
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<byte[]> move(
             @PathVariable String key,
             @PathVariable long assetId,
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
         JsonBody body = bodies.read(request, MOVE_FIELDS);
         Long position = body.number("position", 1).orElse(null);
         if (!body.has("position") || body.isNull("position")) {
@@ -117,6 +118,7 @@ class MembershipController {
     }
 
     @DeleteMapping("/{assetId}")
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<Void> removeOne(
             @PathVariable String key,
             @PathVariable long assetId,
@@ -129,6 +131,7 @@ class MembershipController {
 
     /** {@code DELETE .../assets?asset_ids=1,2,3}: removes several at once. */
     @DeleteMapping
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<Void> remove(
             @PathVariable String key,
             @RequestParam(name = "asset_ids", required = false) String assetIds,

@@ -3,6 +3,7 @@ package com.assetcollections.collections;
 import static com.assetcollections.collections.CollectionController.ifMatch;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.RequiredScopes;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.web.DeadlockRetry;
 import com.assetcollections.web.IdempotentPosts;
@@ -52,18 +53,19 @@ class ShareController {
     }
 
     @GetMapping
+    @RequiredScopes(Scope.COLLECTIONS_READ)
     Map<String, Object> list(@PathVariable String key, Caller caller) {
         return Map.of("data", shares.list(caller, key));
     }
 
     /** 201 for a new share, 200 when the user already had one (its level is set to the one asked for). */
     @PostMapping
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<byte[]> share(
             @PathVariable String key,
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
         if (IdempotentPosts.keyed(request)) {
             shares.requireOwned(caller, key);
         }
@@ -79,13 +81,13 @@ class ShareController {
 
     /** {@code user}: the user id of a share made by id, or the address of one made by e-mail. */
     @PatchMapping("/{user}")
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     Map<String, Object> changeLevel(
             @PathVariable String key,
             @PathVariable String user,
             Caller caller,
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
         ShareRecipient recipient = ShareRecipient.of(user);
         JsonBody body = bodies.read(request, List.of("level"));
         return writes.run(() -> Map.of(
@@ -93,12 +95,12 @@ class ShareController {
     }
 
     @DeleteMapping("/{user}")
+    @RequiredScopes(Scope.COLLECTIONS_WRITE)
     ResponseEntity<Void> unshare(
             @PathVariable String key,
             @PathVariable String user,
             Caller caller,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        caller.require(Scope.COLLECTIONS_WRITE);
         ShareRecipient recipient = ShareRecipient.of(user);
         DeadlockRetry.run(() -> shares.unshare(caller, key, recipient, ifMatch(reader, responses, caller, ifMatch)));
         return ResponseEntity.noContent().build();

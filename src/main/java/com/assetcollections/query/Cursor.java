@@ -23,9 +23,6 @@ import tools.jackson.databind.node.ObjectNode;
 public record Cursor(boolean backward, List<Object> keys) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    // Years 1 to 9999: every stored timestamp is inside, and the databases cannot bind much beyond.
-    private static final long EARLIEST_MICROS = -62_135_596_800_000_000L;
-    private static final long LATEST_MICROS = 253_402_300_799_999_999L;
 
     public String encode(String sortSignature) {
         ObjectNode node = JSON.createObjectNode();
@@ -78,13 +75,13 @@ public record Cursor(boolean backward, List<Object> keys) {
         if (type == Integer.class && node.isIntegralNumber() && node.canConvertToInt()) {
             return node.intValue();
         }
-        if (type == Instant.class
-                && node.isIntegralNumber()
-                && node.canConvertToLong()
-                && node.longValue() >= EARLIEST_MICROS
-                && node.longValue() <= LATEST_MICROS) {
+        if (type == Instant.class && node.isIntegralNumber() && node.canConvertToLong()) {
             long micros = node.longValue();
-            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            Instant instant = Instant.ofEpochSecond(
+                    Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+            if (ValueType.inSupportedYears(instant)) {
+                return instant;
+            }
         }
         if (type == UUID.class && node.isString()) {
             return UUID.fromString(node.stringValue());

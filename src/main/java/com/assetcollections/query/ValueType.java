@@ -27,6 +27,10 @@ public enum ValueType {
             Pattern.compile("(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?) (\\d{2}:?\\d{2})$");
     // PHP's DATE_ISO8601 (what many clients of this API family send) writes the offset without a colon: "+0200".
     private static final Pattern OFFSET_WITHOUT_COLON = Pattern.compile("(T[0-9:.]+[+-][0-9]{2})([0-9]{2})$");
+    // Years 1 to 9999: every stored timestamp is inside, and the databases cannot bind much beyond
+    // (SQLite's epoch microseconds overflow a long in the year 294,247).
+    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final String label;
 
@@ -95,11 +99,26 @@ public enum ValueType {
         return UUID.fromString(value);
     }
 
+    /** Whether {@code instant} lies in the years 1 to 9999, the datetimes filters, cursors and bodies accept. */
+    public static boolean inSupportedYears(Instant instant) {
+        return !instant.isBefore(FIRST_INSTANT) && !instant.isAfter(LAST_INSTANT);
+    }
+
     /**
      * Accepts {@code YYYY-MM-DD}, {@code YYYY-MM-DD HH:MM:SS} and ISO-8601 date-times with or
-     * without fraction and offset; a value without an offset is UTC.
+     * without fraction and offset; a value without an offset is UTC. Throws {@link
+     * DateTimeOutOfRange} for an instant outside the years 1 to 9999, {@link InvalidQuery} for
+     * anything else that is not a datetime.
      */
     public static Instant parseDateTime(String value, String parameter) {
+        Instant instant = parseAnyDateTime(value, parameter);
+        if (!inSupportedYears(instant)) {
+            throw new DateTimeOutOfRange(parameter, value);
+        }
+        return instant;
+    }
+
+    private static Instant parseAnyDateTime(String value, String parameter) {
         String text = SPACE_FOR_PLUS_OFFSET.matcher(value).replaceFirst("$1+$4");
         try {
             if (text.length() == 10) {

@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * headers: an authenticated request against its user's limit, an anonymous one against the
  * stricter limit of its client address ({@code getRemoteAddr()}: the connection's peer, or what
  * the operator's {@code server.forward-headers-strategy} makes of the forwarded headers; never a
- * client-sent header on its own).
+ * client-sent header on its own), IPv6 addresses by their /64 ({@link AddressGroup}).
  */
 public class RateLimitFilter extends OncePerRequestFilter {
 
@@ -40,7 +40,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Caller caller = (Caller) request.getAttribute(BearerTokenFilter.CALLER);
         RateLimiter.Decision decision = caller.anonymous()
-                ? perAnonymousAddress.consume("ip:" + request.getRemoteAddr())
+                ? perAnonymousAddress.consume("ip:" + AddressGroup.of(request.getRemoteAddr()))
                 : perUser.consume("user:" + caller.userId());
         response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));

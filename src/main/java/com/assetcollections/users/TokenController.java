@@ -1,6 +1,7 @@
 package com.assetcollections.users;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.RequiredScopes;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.query.ItemKey;
 import com.assetcollections.query.Paging;
@@ -50,36 +51,40 @@ class TokenController {
     }
 
     @GetMapping("/api/v2/tokens")
+    @RequiredScopes({})
     Map<String, Object> list(Caller caller, HttpServletRequest request) {
         return page(caller.userId(), "`/api/v2/tokens`", request);
     }
 
     @GetMapping("/api/v2/tokens/{id}")
+    @RequiredScopes({})
     ResponseEntity<Map<String, Object>> one(@PathVariable String id, Caller caller) {
         return responses.read(
                 Map.of("data", writer.visible(caller, ItemKey.id(id, "token")).toJson()));
     }
 
     @PostMapping("/api/v2/tokens")
+    @RequiredScopes({})
     ResponseEntity<byte[]> create(Caller caller, HttpServletRequest request) {
         return issue(caller, caller.userId(), request);
     }
 
     @DeleteMapping("/api/v2/tokens/{id}")
+    @RequiredScopes({})
     ResponseEntity<Void> revoke(@PathVariable String id, Caller caller) {
         writer.revoke(caller, ItemKey.id(id, "token"));
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v2/users/{user}/tokens")
+    @RequiredScopes(Scope.ADMIN)
     Map<String, Object> listOfUser(@PathVariable String user, Caller caller, HttpServletRequest request) {
-        caller.require(Scope.ADMIN);
         return page(users.byKey(user).id(), "`/api/v2/users/{id}/tokens`", request);
     }
 
     @PostMapping("/api/v2/users/{user}/tokens")
+    @RequiredScopes(Scope.ADMIN)
     ResponseEntity<byte[]> createForUser(@PathVariable String user, Caller caller, HttpServletRequest request) {
-        caller.require(Scope.ADMIN);
         return issue(caller, users.byKey(user).id(), request);
     }
 

@@ -126,6 +126,21 @@ public class Tokens {
         return Optional.of(new Caller(token.userId(), token.id(), token.scopes()));
     }
 
+    /**
+     * Whether this instance holds {@code plaintext} in memory as a token that was valid when read:
+     * such a token is looked up without counting against the limit on failed authentications (it
+     * costs a version read at most, and is still refused if revoked meanwhile).
+     */
+    public boolean holdsValid(String plaintext) {
+        if (!plaintext.startsWith(TokenHash.PREFIX) || plaintext.length() > 100) {
+            return false;
+        }
+        KnownToken token = known.getIfPresent(TokenHash.hash(plaintext));
+        return token != null
+                && token.revokedAt() == null
+                && (token.expiresAt() == null || token.expiresAt().isAfter(Instant.now()));
+    }
+
     private static List<ChangeScope> withUsual(ChangeScope token, long userId) {
         List<ChangeScope> scopes = new ArrayList<>(ChangeScope.usualFor(userId));
         scopes.add(token);

@@ -1,6 +1,7 @@
 package com.assetcollections.users;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.RequiredScopes;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.query.Paging;
 import com.assetcollections.query.QueryParser;
@@ -51,6 +52,7 @@ class UserController {
 
     /** Not {@link JsonResponses#read}: its Last-Modified (the user's) would hide a newer {@code last_used_at}. */
     @GetMapping("/api/v2/me")
+    @RequiredScopes({})
     Map<String, Object> me(Caller caller) {
         Map<String, Object> data = users.find(caller.userId())
                 .orElseThrow(() -> new IllegalStateException("the calling user " + caller.userId() + " is gone"))
@@ -62,8 +64,8 @@ class UserController {
     }
 
     @GetMapping("/api/v2/users")
+    @RequiredScopes(Scope.ADMIN)
     Map<String, Object> list(Caller caller, HttpServletRequest request) {
-        caller.require(Scope.ADMIN);
         Paging paging = QueryParser.parsePlainList(request.getParameterMap(), "`/api/v2/users`");
         return PageEnvelope.offset(
                 users.page(paging.offset(), paging.perPage()).stream()
@@ -76,14 +78,14 @@ class UserController {
     }
 
     @GetMapping("/api/v2/users/{key}")
+    @RequiredScopes(Scope.ADMIN)
     ResponseEntity<Map<String, Object>> one(@PathVariable String key, Caller caller) {
-        caller.require(Scope.ADMIN);
         return responses.read(Map.of("data", users.byKey(key).toJson()));
     }
 
     @PostMapping("/api/v2/users")
+    @RequiredScopes(Scope.ADMIN)
     ResponseEntity<byte[]> create(Caller caller, HttpServletRequest request) {
-        caller.require(Scope.ADMIN);
         byte[] body = bodies.raw(request);
         return posts.run(caller.userId(), request, body, () -> {
             User user = writer.create(caller, bodies.parse(body, UserWriter.FIELDS));

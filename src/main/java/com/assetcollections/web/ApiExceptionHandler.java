@@ -1,6 +1,7 @@
 package com.assetcollections.web;
 
 import com.assetcollections.auth.MissingScope;
+import com.assetcollections.auth.NotAuthenticated;
 import com.assetcollections.query.InvalidQuery;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -73,6 +74,13 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                 .body(ApiError.of("send the request body as application/json"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ApiError> notAuthenticated(NotAuthenticated e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer")
+                .body(ApiError.of(e.getMessage()));
     }
 
     @ExceptionHandler

@@ -1,5 +1,6 @@
 package com.assetcollections.web;
 
+import com.assetcollections.query.DateTimeOutOfRange;
 import com.assetcollections.query.InvalidQuery;
 import com.assetcollections.query.ValueType;
 import java.time.DateTimeException;
@@ -18,9 +19,6 @@ import tools.jackson.databind.JsonNode;
  * such, so PATCH can tell "leave it" from "clear it".
  */
 public final class JsonBody {
-
-    private static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final JsonNode root;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -137,12 +135,10 @@ public final class JsonBody {
             return Optional.empty();
         }
         try {
-            Instant value = ValueType.parseDateTime(node.stringValue().strip(), field);
-            if (value.isBefore(FIRST_INSTANT) || value.isAfter(LAST_INSTANT)) {
-                reject(field, "`" + field + "` must lie in the years 1 to 9999; got `" + node.stringValue() + "`");
-                return Optional.empty();
-            }
-            return Optional.of(value);
+            return Optional.of(ValueType.parseDateTime(node.stringValue().strip(), field));
+        } catch (DateTimeOutOfRange e) {
+            reject(field, e.getMessage());
+            return Optional.empty();
         } catch (InvalidQuery | DateTimeException e) {
             reject(field, hint + "; got `" + node.stringValue() + "`");
             return Optional.empty();

@@ -3,6 +3,8 @@ package com.assetcollections.web;
 import com.assetcollections.auth.AnonymousRead;
 import com.assetcollections.auth.BearerTokenFilter;
 import com.assetcollections.auth.CallerArgumentResolver;
+import com.assetcollections.auth.FailedAuthentications;
+import com.assetcollections.auth.ScopeCheck;
 import com.assetcollections.ratelimit.InMemoryRateLimiter;
 import com.assetcollections.ratelimit.RateLimitFilter;
 import com.assetcollections.ratelimit.RateLimiter;
@@ -20,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.ObjectMapper;
 
@@ -35,6 +38,11 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new ScopeCheck());
     }
 
     /**
@@ -63,11 +71,25 @@ class WebConfig implements WebMvcConfigurer {
         return new InMemoryRateLimiter(limit, window);
     }
 
+    /** First in front of the API: the other filters and the handlers then read one and the same path. */
+    @Bean
+    FilterRegistrationBean<AmbiguousPathFilter> ambiguousPathFilter(ErrorResponses errors) {
+        FilterRegistrationBean<AmbiguousPathFilter> registration =
+                new FilterRegistrationBean<>(new AmbiguousPathFilter(errors));
+        registration.setOrder(0);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(
-            Tokens tokens, ErrorResponses errors, @Value("${app.anonymous-read.enabled:false}") boolean anonymousRead) {
-        FilterRegistrationBean<BearerTokenFilter> registration =
-                new FilterRegistrationBean<>(new BearerTokenFilter(tokens, errors, new AnonymousRead(anonymousRead)));
+            Tokens tokens,
+            ErrorResponses errors,
+            @Value("${app.anonymous-read.enabled:false}") boolean anonymousRead,
+            @Value("${app.rate-limit.failed-auth-per-minute:60}") long failedAuthLimit,
+            @Value("${app.rate-limit.window:1m}") Duration window) {
+        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(
+                tokens, errors, new AnonymousRead(anonymousRead), new FailedAuthentications(failedAuthLimit, window)));
         registration.setOrder(1);
         registration.addUrlPatterns("/api/*");
         return registration;

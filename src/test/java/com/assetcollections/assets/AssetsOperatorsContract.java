@@ -217,6 +217,22 @@ abstract class AssetsOperatorsContract extends ApiTestBase {
                 "filter `updated_since` takes no operator; write filter[updated_since]=value");
     }
 
+    @Test
+    void refusesDatetimesOutsideTheYears1To9999NamingTheParameter() {
+        assertBadRequest(
+                list("filter[created_at][gt]", "+300000-01-01T00:00:00"),
+                "filter[created_at][gt]",
+                "`filter[created_at][gt]` must lie in the years 1 to 9999; got `+300000-01-01T00:00:00`");
+        assertBadRequest(
+                list("filter[updated_at][lt]", "-300000-01-01T00:00:00Z"),
+                "filter[updated_at][lt]",
+                "`filter[updated_at][lt]` must lie in the years 1 to 9999; got `-300000-01-01T00:00:00Z`");
+        assertBadRequest(
+                list(Map.of("filter[updated_since]", "-300000-01-01T00:00:00Z", "filter[with_deleted]", "1")),
+                "filter[updated_since]",
+                "`filter[updated_since]` must lie in the years 1 to 9999; got `-300000-01-01T00:00:00Z`");
+    }
+
     private ApiResponse list(String name, String value) {
         return list(Map.of(name, value));
     }

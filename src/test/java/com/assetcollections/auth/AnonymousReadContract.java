@@ -213,6 +213,17 @@ abstract class AnonymousReadContract extends ApiTestBase {
     }
 
     @Test
+    void datetimesOutsideTheYears1To9999Answer400() {
+        for (String path : List.of("/api/v2/collections", "/api/v2/assets")) {
+            ApiResponse response = anonymous(path, "filter[updated_since]", "-300000-01-01T00:00:00Z");
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.json().at("/errors/filter[updated_since]/0").asString())
+                    .isEqualTo(
+                            "`filter[updated_since]` must lie in the years 1 to 9999; got `-300000-01-01T00:00:00Z`");
+        }
+    }
+
+    @Test
     void headRequestsAreReadsToo() {
         ApiResponse head = send(nextAddress(), "HEAD", "/api/v2/collections/" + publicBoard);
         assertThat(head.status()).isEqualTo(200);
@@ -246,6 +257,28 @@ abstract class AnonymousReadContract extends ApiTestBase {
                 "/api/v2/collections/" + publicBoard + "/assets/" + inPublicOnly,
                 "/api/v3/collections")) {
             assertUnauthorized("GET " + path, anonymous(path));
+        }
+    }
+
+    @Test
+    void otherSpellingsOfAPathAreReadAsThePathTheyReach() {
+        for (String path : List.of("/api;x/v2/collections", "/%61pi/v2/collections", "/api/v2/collections;x")) {
+            ApiResponse response = anonymous(path);
+            assertThat(ids(response)).as(path).containsExactly(publicBoard, bobsPublicBoard);
+            assertThat(response.header("X-RateLimit-Remaining")).as(path).isEqualTo("4");
+        }
+        for (String path :
+                List.of("/api;x/v2/users", "/%61pi/v2/me", "/api/v2/collections/" + publicBoard + ";x/shares")) {
+            assertUnauthorized("GET " + path, anonymous(path));
+        }
+        for (String path : List.of(
+                "/api/v2/collections/" + publicBoard + "/./shares",
+                "/api/v2/collections/./shares",
+                "/api/v2/users/../collections",
+                "//api/v2/collections")) {
+            ApiResponse response = anonymous(path);
+            assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(400);
+            assertThat(response.header("X-RateLimit-Remaining")).as(path).isNull();
         }
     }
 
@@ -305,6 +338,34 @@ abstract class AnonymousReadContract extends ApiTestBase {
         assertThat(withToken.header("X-RateLimit-Limit")).isEqualTo("1000000");
     }
 
+    @Test
+    void everyAddressOfOneIpv6Slash64SharesOneLimit() {
+        String network = nextAddress().replace("::1", ":0:");
+        List<ApiResponse> responses = new ArrayList<>();
+        for (int i = 1; i <= ANONYMOUS_LIMIT + 2; i++) {
+            String address = network + Integer.toHexString(i * 4099) + ":0:0:" + Integer.toHexString(i);
+            responses.add(send(address, "GET", "/api/v2/collections"));
+        }
+        assertThat(responses).extracting(ApiResponse::status).containsExactly(200, 200, 200, 200, 200, 429, 429);
+        assertThat(responses)
+                .extracting(r -> r.header("X-RateLimit-Remaining"))
+                .containsExactly("4", "3", "2", "1", "0", "0", "0");
+
+        ApiResponse nextNetwork = send(nextAddress(), "GET", "/api/v2/collections");
+        assertThat(nextNetwork.status()).as("the next /64 has its own limit").isEqualTo(200);
+        assertThat(nextNetwork.header("X-RateLimit-Remaining")).isEqualTo("4");
+    }
+
+    @Test
+    void anIpv4AddressAndItsIpv4MappedIpv6FormShareOneLimit() {
+        String ipv4 = "192.0.2." + (ADDRESSES.incrementAndGet() % 250 + 1);
+        List<ApiResponse> responses = new ArrayList<>();
+        for (int i = 0; i < ANONYMOUS_LIMIT + 1; i++) {
+            responses.add(send(i % 2 == 0 ? ipv4 : "::ffff:" + ipv4, "GET", "/api/v2/assets"));
+        }
+        assertThat(responses).extracting(ApiResponse::status).containsExactly(200, 200, 200, 200, 200, 429);
+    }
+
     private User userWithId(long id) {
         UUID uuid = UUID.randomUUID();
         java.time.Instant now = SqlTypes.now();
@@ -336,9 +397,9 @@ abstract class AnonymousReadContract extends ApiTestBase {
                 .build());
     }
 
-    /** Documentation addresses (RFC 3849): a fresh one per call, so each has a full window. */
+    /** Documentation addresses (RFC 3849), each in a /64 of its own: a fresh one per call, so each has a full window. */
     private static String nextAddress() {
-        return "2001:db8::" + Integer.toHexString(ADDRESSES.incrementAndGet());
+        return "2001:db8:" + Integer.toHexString(ADDRESSES.incrementAndGet()) + "::1";
     }
 
     private static List<Long> ids(ApiResponse response) {

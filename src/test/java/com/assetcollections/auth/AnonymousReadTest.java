@@ -17,8 +17,7 @@ class AnonymousReadTest {
             "/api/v2/collections/0b6a4c9e-2f7d-4c1e-9a55-3a4c1f0e7b21",
             "/api/v2/collections/5/assets",
             "/api/v2/assets",
-            "/api/v2/assets/7",
-            "/api/v2/assets;jsessionid=1"
+            "/api/v2/assets/7"
         }) {
             assertThat(on.admits(request("GET", path))).as("GET " + path).isTrue();
             assertThat(on.admits(request("HEAD", path))).as("HEAD " + path).isTrue();
@@ -57,6 +56,16 @@ class AnonymousReadTest {
     }
 
     @Test
+    void decidesOnThePathTomcatRoutesByNotOnTheRawUri() {
+        assertThat(on.admits(routed("/%61pi/v2/collections", "/api/v2/collections")))
+                .isTrue();
+        assertThat(on.admits(routed("/api/v2/collections", "/api/v2/users"))).isFalse();
+        assertThat(on.admits(routed("/api/v2/%2561ssets", "/api/v2/%61ssets")))
+                .as("decoded once, by Tomcat, and never again")
+                .isFalse();
+    }
+
+    @Test
     void neverAdmitsARequestWithAnAuthorizationHeaderWhateverItHolds() {
         for (String header : new String[] {"", "Bearer ", "Bearer nonsense", "Basic YWxpY2U6c2VjcmV0"}) {
             MockHttpServletRequest request = request("GET", "/api/v2/collections");
@@ -66,6 +75,15 @@ class AnonymousReadTest {
     }
 
     private static MockHttpServletRequest request(String method, String path) {
-        return new MockHttpServletRequest(method, path);
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setServletPath(path);
+        return request;
+    }
+
+    /** A GET whose raw URI Tomcat routed by {@code servletPath} (decoded and normalised). */
+    private static MockHttpServletRequest routed(String requestUri, String servletPath) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", requestUri);
+        request.setServletPath(servletPath);
+        return request;
     }
 }

@@ -226,6 +226,25 @@ abstract class CollectionsQueryContract extends CollectionsContract {
     }
 
     @Test
+    void rejectsDatetimesOutsideTheYears1To9999NamingTheParameter() {
+        for (String[] filter : new String[][] {
+            {"filter[created_at][gt]", "+300000-01-01T00:00:00"},
+            {"filter[created_at][lte]", "0000-12-31T23:59:59Z"},
+            {"filter[updated_since]", "-300000-01-01T00:00:00Z"},
+            {"filter[updated_since]", "+10000-01-01T00:00:00Z"}
+        }) {
+            String message = "`" + filter[0] + "` must lie in the years 1 to 9999; got `" + filter[1] + "`";
+            assertBadRequest(list(token, filter), filter[0], message);
+            assertBadRequest(list(token, "filter[with_deleted]", "1", filter[0], filter[1]), filter[0], message);
+            assertBadRequest(list(token, "cursor", "", filter[0], filter[1]), filter[0], message);
+        }
+        publicOne("Now");
+        assertThat(ids(list(token, "filter[updated_since]", "0001-01-01"))).hasSize(1);
+        assertThat(ids(list(token, "filter[created_at][gt]", "9999-12-31T23:59:59.999999Z")))
+                .isEmpty();
+    }
+
+    @Test
     void combinesPublicMineAndSharedWithMeWithAnd() {
         long alicePrivate = fixtures.collection(alice, "A private").create();
         long alicePublic = fixtures.collection(alice, "A public").publicOne().create();

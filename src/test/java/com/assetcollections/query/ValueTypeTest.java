@@ -80,6 +80,30 @@ class ValueTypeTest {
     }
 
     @Test
+    void readsDatetimesFromTheFirstToTheLastInstantOfTheYears1To9999() {
+        assertThat(datetime("0001-01-01T00:00:00Z")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(datetime("9999-12-31T23:59:59.9999999Z")).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "+300000-01-01T00:00:00",
+                "-300000-01-01T00:00:00Z",
+                "+999999999-12-31T23:59:59",
+                "0000-12-31T23:59:59.999999Z",
+                "0001-01-01T00:30:00+01:00",
+                "9999-12-31T23:30:00-01:00",
+                "+10000-01-01T00:00:00Z"
+            })
+    void rejectsDatetimesOutsideTheYears1To9999NamingTheParameter(String text) {
+        assertThatThrownBy(() -> datetime(text))
+                .isInstanceOfSatisfying(
+                        InvalidQuery.class, e -> assertThat(e.parameter()).isEqualTo("filter[updated_since]"))
+                .hasMessage("`filter[updated_since]` must lie in the years 1 to 9999; got `%s`", text);
+    }
+
+    @Test
     void readsWholeNumbers() {
         assertThat(ValueType.INTEGER.parse("42", "filter[id]")).isEqualTo(42L);
         assertThat(ValueType.INTEGER.parse(" -7 ", "filter[id]")).isEqualTo(-7L);

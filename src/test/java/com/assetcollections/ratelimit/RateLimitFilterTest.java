@@ -38,6 +38,17 @@ class RateLimitFilterTest {
     }
 
     @Test
+    void anonymousRequestsFromOneIpv6Slash64CountTogether() throws Exception {
+        for (String address : new String[] {"2001:db8:0:1::1", "2001:db8:0:1::2", "2001:db8:0:2::1"}) {
+            MockHttpServletRequest request = request(Caller.ANONYMOUS);
+            request.setRemoteAddr(address);
+            filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+        }
+
+        assertThat(perAddress).containsExactly("ip:2001:db8:0:1::/64", "ip:2001:db8:0:1::/64", "ip:2001:db8:0:2::/64");
+    }
+
+    @Test
     void authenticatedRequestsCountAgainstTheirUserWhateverTheAddress() throws Exception {
         MockHttpServletRequest request = request(new Caller(5, 9, EnumSet.of(Scope.COLLECTIONS_READ)));
         request.setRemoteAddr("192.0.2.7");

@@ -435,6 +435,14 @@ abstract class UsersAndTokensContract extends ApiTestBase {
                 .isEqualTo("`name` must be 1 to 255 characters long (trimmed) (and 4 more errors)");
 
         assertValidationErrors(
+                createToken(
+                        aliceToken.plaintext(),
+                        "{\"name\": \"far\", \"scopes\": [\"assets:read\"], \"expires_at\": \"+300000-01-01T00:00:00Z\"}"),
+                Map.of(
+                        "expires_at",
+                        List.of("`expires_at` must lie in the years 1 to 9999; got `+300000-01-01T00:00:00Z`")));
+
+        assertValidationErrors(
                 api.post("/api/v2/users", admin, "{\"name\": 5, \"email\": null}"),
                 Map.of("name", List.of("`name` must be a string"), "email", List.of("`email` is required")));
         assertThat(userCount()).isEqualTo(3);

@@ -2,6 +2,7 @@ package com.assetcollections.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.assetcollections.auth.NotAuthenticated;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,16 @@ class ApiExceptionHandlerTest {
         assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         assertThat(response.getBody().message())
                 .isEqualTo("the request clashed with a concurrent write and changed nothing; retry it");
+    }
+
+    @Test
+    void answers401WithAChallengeWhenAHandlerGotNoCaller() {
+        ResponseEntity<ApiError> response = handler.notAuthenticated(new NotAuthenticated());
+
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(response.getBody().message())
+                .isEqualTo("authentication required: send `Authorization: Bearer <token>`");
     }
 
     @Test
