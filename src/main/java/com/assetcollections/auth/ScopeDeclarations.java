@@ -2,11 +2,13 @@ package com.assetcollections.auth;
 
 import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Refuses to start while an API handler does not declare its {@link RequiredScopes}. */
+/** Refuses to start while an API handler does not declare its {@link RequiredScopes} (the server only; a command line has no handlers). */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ScopeDeclarations implements SmartInitializingSingleton {
 
     private final RequestMappingHandlerMapping mappings;

@@ -1,0 +1,37 @@
+package com.assetcollections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.assetcollections.users.Users;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The command line (`java -jar … users create …`, used by README, bench/ and operators) starts a
+ * context without a web server: every bean must do without one.
+ */
+class CommandLineTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void usersCreateRunsWithoutAWebServer() throws Exception {
+        String[] args = {"users", "create", "--email=cli@example.com", "--name=Cli"};
+        SpringApplication app = AssetCollectionsApplication.application(args);
+        Path database = folder.resolve("cli.db");
+        // as SPRING_DATASOURCE_URL would; a system property outranks application.properties
+        System.setProperty("spring.datasource.url", "jdbc:sqlite:" + database + "?journal_mode=WAL&foreign_keys=true");
+        try (ConfigurableApplicationContext context = app.run(args)) {
+            assertThat(context.getBean(Users.class).findByEmail("cli@example.com"))
+                    .hasValueSatisfying(user -> assertThat(user.name()).isEqualTo("Cli"));
+        } finally {
+            System.clearProperty("spring.datasource.url");
+        }
+        assertThat(Files.exists(database)).isTrue();
+    }
+}
