@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Fairness under a hostile load (issue 9, docs/benchmarks.md "Fairness"): while user A runs
+# HOSTILE connections of the most expensive reads the API allows, user B reads one collection and
+# the first page of the list; B's latency should not care.
+#
+#   bench/fairness.sh pg|sqlite
+#
+# Uses the database of bench/writes.sh (ac_bench_writes / bench/data/ac_bench_writes.db; run that
+# first to seed it). Settings: DURATION (20s), HOSTILE (64), READERS (4), PORT (18084),
+# CONCURRENT_PER_USER (5, the default of app.rate-limit.concurrent-per-user), SKIP_BUILD=1, JAR.
+set -euo pipefail
+
+MODE=${1:-pg}
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+DATA=$ROOT/bench/data
+DB=ac_bench_writes
+DURATION=${DURATION:-20s}
+HOSTILE=${HOSTILE:-64}
+READERS=${READERS:-4}
+PORT=${PORT:-18084}
+export CONCURRENT_PER_USER=${CONCURRENT_PER_USER:-5}
+. "$ROOT/bench/lib.sh"
+need_wrk
+build_jar fairness-app.jar
+use_db "$MODE"
+if [ "$MODE" = pg ]; then
+  [ -n "$("${PG[@]}" -c "select 1 from pg_database where datname = '$DB'")" ] || { echo "run bench/writes.sh pg first" >&2; exit 1; }
+else
+  [ -f "$SQLITE_FILE" ] || { echo "run bench/writes.sh sqlite first" >&2; exit 1; }
+fi
+token_of() {
+  app users create --email="$1@example.com" --name="$1" >/dev/null 2>&1 || true
+  app tokens create --email="$1@example.com" --scopes=collections:read,assets:read --name=fairness 2>/dev/null \
+    | sed -n 's/.*(shown once): //p'
+}
+A=$(token_of fairness-a)
+B=$(token_of fairness-b)
+trap stop_app EXIT
+start_app "$PORT" "$DATA/fairness-app-$MODE.log"
+BASE=http://127.0.0.1:$PORT/api/v2
+ITEM=$(curl -sf -H "Authorization: Bearer $B" "$BASE/collections?per_page=1" | sed -n 's/^{"data":\[{"id":\([0-9]*\).*/\1/p')
+# The most expensive reads a client may send: the largest page, every embedded asset, a
+# substring filter no index can answer, sorted, deep.
+HEAVY="$BASE/collections?per_page=1000&page=20&include=assets,owner&filter%5Bname%5D%5Bcontains%5D=e&sort=-updated_at"
+
+summary() {
+  wrk -t2 -c"$1" -d"$DURATION" --timeout 30s --latency "${@:2}" 2>&1 | awk '
+    /Requests\/sec/ { rps = $2 } / 50%/ { p50 = $2 } / 99%/ { p99 = $2 } /Non-2xx/ { bad = $5 }
+    /Socket errors/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
+    END { printf "%s | %s | %s | %s | %s", rps, p50, p99, (bad ? bad : 0), (errors ? errors : 0) }'
+}
+RESULT=$ROOT/bench/results/fairness-$MODE-$(date -u +%Y%m%dT%H%M%S).md
+{
+  echo "# fairness, $MODE, $DURATION each, A: $HOSTILE connections of $HEAVY, app.rate-limit.concurrent-per-user=$CONCURRENT_PER_USER"
+  echo
+  echo "| B reads ($READERS connections) | while A | req/s | p50 | p99 | non-2xx | no answer |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  for what in item first; do
+    url=$BASE/collections/$ITEM; [ "$what" = first ] && url=$BASE/collections
+    echo "| $what | idle | $(summary "$READERS" -H "Authorization: Bearer $B" "$url") |"
+    summary "$HOSTILE" -H "Authorization: Bearer $A" "$HEAVY" > "$DATA/fairness-a.txt" &
+    hostile=$!
+    sleep 2
+    echo "| $what | runs $HOSTILE heavy connections | $(summary "$READERS" -H "Authorization: Bearer $B" "$url") |"
+    wait "$hostile"
+    echo "| (A's heavy reads beside it: 2xx req/s, p50, p99, non-2xx = 429s, no answer) | | $(cat "$DATA/fairness-a.txt") |"
+  done
+} | tee "$RESULT"
+log "results in $RESULT"
