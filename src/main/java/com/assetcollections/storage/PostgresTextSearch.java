@@ -13,8 +13,15 @@ public final class PostgresTextSearch implements FullTextSearch {
         this.vector = vector;
     }
 
+    /**
+     * A search naming no word to find (only {@code -excluded} words, or punctuation) finds nothing,
+     * as on SQLite; websearch_to_tsquery would make {@code -zz} match every row.
+     */
     @Override
     public Match match(Table<?> base, String text) {
+        if (Fts5Query.from(text).isEmpty()) {
+            return new Match(base, DSL.falseCondition(), DSL.inline(0.0));
+        }
         Field<Object> query = DSL.field("websearch_to_tsquery('english', {0})", Object.class, DSL.val(text));
         return new Match(
                 base,

@@ -149,6 +149,17 @@ abstract class AssetsContract extends ApiTestBase {
     }
 
     @Test
+    void aSearchWithOnlyExcludedWordsFindsNothing() {
+        for (String text : List.of("-zz", "-painting", "- -", "!!")) {
+            ApiResponse response = list(Map.of("search", text));
+            assertThat(response.status()).as(text).isEqualTo(200);
+            assertThat(ids(response)).as(text).isEmpty();
+            assertThat(response.json().at("/meta/total").asLong()).as(text).isZero();
+        }
+        assertThat(ids(list(Map.of("search", "painting -landscapes")))).containsExactly(manual);
+    }
+
+    @Test
     void sparseFieldsNarrowItems() {
         ApiResponse response = list(Map.of("fields[assets]", "name,id"));
         assertThat(names(response.json().at("/data/0"))).containsExactly("id", "name");
