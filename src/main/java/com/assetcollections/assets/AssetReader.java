@@ -50,7 +50,7 @@ class AssetReader {
      * The columns of the full representation: a write reads them back with RETURNING (or, when it
      * changed nothing, with one select) instead of a second, access-checked read.
      */
-    static final List<Field<?>> REPRESENTATION = representation();
+    static final List<Field<?>> REPRESENTATION = ResourcePages.columns(FULL, List.of(ID, OWNER_ID));
     /** The sub-resource's default order: the collection's own (membership position). */
     private static final List<SortKey> COLLECTION_ORDER = List.of(new SortKey(
             FieldSpec.of("position", ValueType.INTEGER, CollectionTable.MEMBER_POSITION, "position in the collection")
@@ -136,14 +136,6 @@ class AssetReader {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", items(List.of(row), FULL, caller).get(0));
         return body;
-    }
-
-    private static List<Field<?>> representation() {
-        java.util.Set<Field<?>> columns = new java.util.LinkedHashSet<>();
-        FULL.fields().forEach(field -> columns.add(field.column()));
-        columns.add(ID);
-        columns.add(OWNER_ID);
-        return List.copyOf(columns);
     }
 
     private Map<String, Object> item(Caller caller, String key, Map<String, String[]> parameters) {

@@ -41,7 +41,7 @@ public class CollectionReader {
      * The columns of the full representation: a write reads them back with RETURNING (or, when it
      * changed nothing, with one select) instead of a second, access-checked read.
      */
-    static final List<Field<?>> REPRESENTATION = representation();
+    static final List<Field<?>> REPRESENTATION = ResourcePages.columns(FULL, List.of(ID, OWNER_ID));
 
     private final DSLContext db;
     private final ResourcePages pages;
@@ -101,14 +101,6 @@ public class CollectionReader {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("data", items(List.of(row), FULL).get(0));
         return body;
-    }
-
-    private static List<Field<?>> representation() {
-        java.util.Set<Field<?>> columns = new java.util.LinkedHashSet<>();
-        FULL.fields().forEach(field -> columns.add(field.column()));
-        columns.add(ID);
-        columns.add(OWNER_ID);
-        return List.copyOf(columns);
     }
 
     private Map<String, Object> item(Caller caller, String key, Map<String, String[]> parameters) {

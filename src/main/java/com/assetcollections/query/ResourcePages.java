@@ -267,10 +267,16 @@ public final class ResourcePages {
     }
 
     private static Set<Field<?>> selectList(Source source, ResourceQuery query, List<Field<?>> extra) {
-        Set<Field<?>> select = new LinkedHashSet<>();
-        query.fields().forEach(field -> select.add(field.column()));
-        select.addAll(source.alwaysSelect());
+        Set<Field<?>> select = new LinkedHashSet<>(columns(query, source.alwaysSelect()));
         select.addAll(extra);
         return select;
+    }
+
+    /** The columns an item of {@code query} is written from: its fields' and {@code always}. */
+    public static List<Field<?>> columns(ResourceQuery query, List<Field<?>> always) {
+        Set<Field<?>> columns = new LinkedHashSet<>();
+        query.fields().forEach(field -> columns.add(field.column()));
+        columns.addAll(always);
+        return List.copyOf(columns);
     }
 }
