@@ -5,9 +5,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Counts requests per key (a user, {@code "user:5"}, or a client address group, {@code
- * "ip:192.0.2.7"} or {@code "ip:2001:db8:0:1::/64"}) against a limit per window. The in-memory implementation serves one instance; a shared store
- * (Redis) implements the same interface when several instances run, which is why keys name their
- * kind: one store can then hold every limiter's counts.
+ * "ip:192.0.2.7"} or {@code "ip:2001:db8:0:1::/64"}) against a limit per window. The in-memory
+ * implementation serves one instance; {@link SharedOrLocalRateLimiter} counts in Redis when
+ * several instances run, which is why keys name their kind: one store holds every limiter's
+ * counts.
  */
 public interface RateLimiter {
 
