@@ -28,6 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -41,6 +42,7 @@ import org.springframework.test.context.TestPropertySource;
 @OnSqlite
 @RequiresRedis
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext // closed after the class: its Redis client would otherwise retry the stopped server until the JVM exits
 @TestPropertySource(
         properties = {
             "app.rate-limit.per-minute=" + RedisRateLimitSqliteTest.LIMIT,
