@@ -110,6 +110,18 @@ class RedisRateLimiterTest {
     }
 
     @Test
+    void aKeyExpiresSoonAfterItsWindowSoRedisHoldsActiveCallersOnly() {
+        limiter(10).consume("user:7");
+
+        String ttl = redis.command("PTTL asset-collections:rate-limit:user:7");
+
+        assertThat(ttl).startsWith(":");
+        assertThat(Long.parseLong(ttl.substring(1)))
+                .as("milliseconds to live: the rest of the one-minute window and 10 s")
+                .isBetween(1L, 70_000L);
+    }
+
+    @Test
     void failsWhileRedisIsDownAndCountsAgainOnceItIsBack() {
         RateLimiter limiter = limiter(10);
         assertThat(limiter.consume("user:1").remaining()).isEqualTo(9);

@@ -123,8 +123,8 @@ public final class RedisServer implements AutoCloseable {
         stop();
     }
 
-    /** The first reply line of an inline command, or null when nothing answers. */
-    private String command(String inline) {
+    /** The first reply line of an inline command ({@code "PTTL key"} answers {@code ":59000"}), or null when nothing answers. */
+    public String command(String inline) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             socket.setSoTimeout(2000);
