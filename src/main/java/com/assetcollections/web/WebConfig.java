@@ -8,10 +8,12 @@ import com.assetcollections.auth.ScopeCheck;
 import com.assetcollections.ratelimit.InMemoryRateLimiter;
 import com.assetcollections.ratelimit.RateLimitFilter;
 import com.assetcollections.ratelimit.RateLimiter;
+import com.assetcollections.ratelimit.RedisBuckets;
 import com.assetcollections.users.Tokens;
 import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -67,8 +69,15 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     RateLimiter rateLimiter(
             @Value("${app.rate-limit.per-minute:500}") long limit,
-            @Value("${app.rate-limit.window:1m}") Duration window) {
-        return new InMemoryRateLimiter(limit, window);
+            @Value("${app.rate-limit.window:1m}") Duration window,
+            ObjectProvider<RedisBuckets> redis) {
+        return limiter(limit, window, redis);
+    }
+
+    /** Counting in Redis when it is configured (shared by the instances), else in memory. */
+    private static RateLimiter limiter(long limit, Duration window, ObjectProvider<RedisBuckets> redis) {
+        RedisBuckets shared = redis.getIfAvailable();
+        return shared == null ? new InMemoryRateLimiter(limit, window) : shared.limiter(limit, window);
     }
 
     /** First in front of the API: the other filters and the handlers then read one and the same path. */
@@ -111,15 +120,17 @@ class WebConfig implements WebMvcConfigurer {
 
     /**
      * The per-user limiter is the {@link RateLimiter} bean; anonymous requests (when anonymous read
-     * is on) count per client address against their own, stricter limit over the same window.
+     * is on) count per client address against their own, stricter limit over the same window, in
+     * Redis too when it is configured.
      */
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
             RateLimiter perUser,
             ErrorResponses errors,
             @Value("${app.anonymous-read.per-minute:60}") long anonymousLimit,
-            @Value("${app.rate-limit.window:1m}") Duration window) {
-        RateLimiter perAnonymousAddress = new InMemoryRateLimiter(anonymousLimit, window);
+            @Value("${app.rate-limit.window:1m}") Duration window,
+            ObjectProvider<RedisBuckets> redis) {
+        RateLimiter perAnonymousAddress = limiter(anonymousLimit, window, redis);
         FilterRegistrationBean<RateLimitFilter> registration =
                 new FilterRegistrationBean<>(new RateLimitFilter(perUser, perAnonymousAddress, errors));
         registration.setOrder(2);
