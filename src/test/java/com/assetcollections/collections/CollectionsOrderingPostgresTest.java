@@ -11,13 +11,4 @@ class CollectionsOrderingPostgresTest extends CollectionsOrderingContract {
     List<Long> foundByStopWordSearch(long theBeatles, long abbeyRoad) {
         return List.of();
     }
-
-    /**
-     * websearch_to_tsquery turns "-beatles" into !'beatl', which matches every row without the word;
-     * FTS5 has no query of only a negation, so SQLite finds nothing (docs/API.md records this).
-     */
-    @Override
-    List<Long> foundByExclusionOnlySearch(long theBeatles, long abbeyRoad) {
-        return List.of(abbeyRoad);
-    }
 }
