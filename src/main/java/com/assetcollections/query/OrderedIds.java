@@ -4,37 +4,113 @@ import com.assetcollections.caches.CacheKey;
 import com.assetcollections.caches.CacheLimit;
 import com.assetcollections.caches.EstimatedBytes;
 import com.github.benmanes.caffeine.cache.Cache;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 
 /**
- * The ids of every row a list matches, in its order, remembered per change-scope version and caller
- * scope (same keys as {@link CountCache}, plus the order). Ranking a search scores every matching
- * row, and a filtered, sorted page reads many rows to find a few; with the list a page is a slice
- * and its total the list's length. A write marks the version, so a list is never served for data it
- * was not computed on, and it holds only rows the scope let through.
+ * The positions of a list's rows, remembered per list (which rows, within which caller's scope, in
+ * which order) with the data version they were read at: with them, page N is a slice of ids or a
+ * seek from a known row instead of skipping N pages of rows, and a ranked search is ranked once
+ * per version instead of once per page.
+ *
+ * <p>A list is computed by one request at a time: requests that need the same list while it is
+ * being computed wait for that computation instead of repeating it (a client fetching every page
+ * of a result in parallel costs one pass over the result, not one per page).
  */
 public final class OrderedIds {
 
-    /** Longer lists are not kept: computing them costs about what paging through them directly does. */
-    public static final int MAX_IDS = 100_000;
-    /** Remembered in place of a list when more than {@link #MAX_IDS} rows match (compared by identity). */
-    public static final long[] TOO_MANY = new long[0];
+    private final int maxKept;
+    private final Cache<CacheKey, Listing> lists;
+    private final ConcurrentHashMap<CacheKey, Computation> running = new ConcurrentHashMap<>();
 
-    private final Cache<CacheKey, long[]> lists;
-
-    public OrderedIds(CacheLimit limit) {
-        this.lists = limit.build((CacheKey key, long[] ids) -> CacheKey.BYTES + EstimatedBytes.of(ids));
+    /** @param maxKept the most ids one listing keeps; a longer list keeps every second, fourth, ... row */
+    public OrderedIds(CacheLimit limit, int maxKept) {
+        this.maxKept = maxKept;
+        this.lists = limit.build((CacheKey key, Listing listing) -> CacheKey.BYTES + listing.bytes());
     }
 
-    public long[] get(CacheKey key) {
+    /**
+     * Where a list's rows are at one version: {@code ids[j]} is the id of the row at offset
+     * {@code (j + 1) * stride - 1}, so that the rows of block {@code b} (offsets {@code b * stride}
+     * on) follow the row {@code ids[b - 1]}. With stride 1 the ids are the rows themselves, in
+     * order; a ranked listing may keep only the first {@code ids.length} of {@code total} rows.
+     *
+     * @param version the data version of the list's change scopes, read with the ids
+     */
+    public record Listing(long version, long total, int stride, long[] ids) {
+
+        /** Whether the rows before {@code end} can be found from this listing. */
+        boolean reaches(long end) {
+            return stride > 1 || ids.length >= Math.min(end, total);
+        }
+
+        long bytes() {
+            return EstimatedBytes.OBJECT + 3 * Long.BYTES + EstimatedBytes.of(ids);
+        }
+    }
+
+    public int maxKept() {
+        return maxKept;
+    }
+
+    /** The listing of {@code key} if one is known, whatever its version. */
+    public Listing get(CacheKey key) {
         return lists.getIfPresent(key);
     }
 
-    public void put(CacheKey key, long[] ids) {
-        lists.put(key, ids);
+    /**
+     * A listing of {@code key} computed by {@code compute} for rows up to {@code reach} (its
+     * argument), or by a computation of the same list already running whose reach is enough; null
+     * when the computation gave none. The listing may be of a newer version than the caller read:
+     * callers check the version when they read rows with it.
+     */
+    public Listing compute(CacheKey key, long reach, LongFunction<Listing> compute) {
+        while (true) {
+            Computation mine = new Computation(reach, new CompletableFuture<>());
+            Computation current = running.putIfAbsent(key, mine);
+            if (current == null) {
+                return run(key, mine, compute);
+            }
+            if (current.reach() >= reach) {
+                return join(current.result());
+            }
+            join(current.result()); // a shorter one is running: wait for it, then compute ours
+        }
     }
 
-    /** The key of the list of {@code source}'s rows matching {@code query} at {@code version}, in {@code order}. */
-    static CacheKey key(Source source, long version, ResourceQuery query, String order) {
-        return CacheKey.of(CountCache.canonical(source, version, query) + "|order=" + order);
+    private Listing run(CacheKey key, Computation mine, LongFunction<Listing> compute) {
+        try {
+            Listing listing = compute.apply(mine.reach());
+            if (listing != null) {
+                lists.put(key, listing);
+            }
+            mine.result().complete(listing);
+            return listing;
+        } catch (RuntimeException | Error e) {
+            mine.result().completeExceptionally(e);
+            throw e;
+        } finally {
+            running.remove(key, mine);
+        }
     }
+
+    private static Listing join(CompletableFuture<Listing> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The key of the list of {@code source}'s rows matching {@code query} in {@code order}, at any version. */
+    static CacheKey key(Source source, ResourceQuery query, String order) {
+        return CacheKey.of(CountCache.canonical(source, -1, query) + "|order=" + order);
+    }
+
+    private record Computation(long reach, CompletableFuture<Listing> result) {}
 }

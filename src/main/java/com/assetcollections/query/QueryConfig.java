@@ -22,12 +22,18 @@ class QueryConfig {
     @Bean
     OrderedIds orderedIds(
             @Value("${app.caches.ordered-ids.max-size:64MB}") DataSize maxSize,
-            @Value("${app.caches.ordered-ids.idle:30m}") Duration idle) {
-        return new OrderedIds(new CacheLimit(maxSize, idle));
+            @Value("${app.caches.ordered-ids.idle:30m}") Duration idle,
+            @Value("${app.lists.max-kept-ids:1048576}") int maxKept) {
+        return new OrderedIds(new CacheLimit(maxSize, idle), maxKept);
     }
 
     @Bean
-    ResourcePages resourcePages(DSLContext db, DataVersions versions, CountCache counts, OrderedIds ordered) {
-        return new ResourcePages(db, versions, counts, ordered);
+    ResourcePages resourcePages(
+            DSLContext db,
+            DataVersions versions,
+            CountCache counts,
+            OrderedIds ordered,
+            @Value("${app.lists.deep-offset:10000}") long deepOffset) {
+        return new ResourcePages(db, versions, counts, ordered, deepOffset);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jooq.Condition;
@@ -19,6 +18,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
+import org.jooq.SQLDialect;
 import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -30,12 +30,22 @@ import org.jooq.impl.DSL;
  */
 public final class ResourcePages {
 
+    /** Lists up to this long are listed whole for any page once their version has settled. */
+    static final long SHORT_LIST = 100_000;
+    /** The fewest best matches a ranked listing keeps. */
+    static final long RANKED_FIRST = 1_000;
+    /** Rows fetched per round trip while listing. */
+    private static final int LIST_BATCH = 10_000;
+
     private final DSLContext db;
     private final DataVersions versions;
     private final CountCache counts;
     private final OrderedIds ordered;
+    /** Pages from this offset on are read from a listing even while the data keeps changing. */
+    private final long deepOffset;
 
-    public ResourcePages(DSLContext db, DataVersions versions, CountCache counts, OrderedIds ordered) {
+    public ResourcePages(DSLContext db, DataVersions versions, CountCache counts, OrderedIds ordered, long deepOffset) {
+        this.deepOffset = deepOffset;
         this.db = db;
         this.versions = versions;
         this.counts = counts;
@@ -72,15 +82,9 @@ public final class ResourcePages {
         CacheKey key = CountCache.key(source, version, query);
         Matching matching = matching(source, query, callerId);
         Long knownTotal = counts.get(key);
-        if (query.ranked()
-                || (knownTotal != null
-                        && knownTotal > query.paging().perPage()
-                        && knownTotal <= OrderedIds.MAX_IDS
-                        && versions.settled(ChangeScope.names(source.changes()) + source.scopeKey(), version))) {
-            OffsetPage page = listedPage(source, query, matching, version);
-            if (page != null) {
-                return page;
-            }
+        OffsetPage listed = listedPage(source, query, matching, version, knownTotal);
+        if (listed != null) {
+            return listed;
         }
         Paging paging = query.paging();
         List<Record> rows = db.select(selectList(source, query, List.of()))
@@ -179,55 +183,186 @@ public final class ResourcePages {
     }
 
     /**
-     * A page cut from the ordered ids of all matching rows (computed once per version, see
-     * {@link OrderedIds}): for ranked searches, and for lists whose total is known to be small
-     * enough. The rows are read by id, within the scope again. Null when more rows match than
-     * such a list keeps. A list is stored under the version read in the statement that listed
-     * the ids, so it never holds rows of another version than its key says.
+     * A page found from a {@link OrderedIds.Listing} of the list at this version: a slice of its ids,
+     * or a seek from the row before the page's block. Null when the list is not worth listing (see
+     * {@link #worthListing}) or the data changed between the listing and the page's rows: the
+     * caller then reads the page directly, which is exact in any case.
      */
-    private OffsetPage listedPage(Source source, ResourceQuery query, Matching matching, long version) {
-        @SuppressWarnings("unchecked")
-        Field<Long> id = (Field<Long>) query.schema().id().column();
-        long[] ids = ordered.get(orderedKey(source, query, version));
-        if (ids == null) {
-            Field<Long> listedAt = DataVersions.versionOf(source.changes()).as("listed_at");
-            var all = db.select(id, listedAt)
+    private OffsetPage listedPage(
+            Source source, ResourceQuery query, Matching matching, long version, Long knownTotal) {
+        long end = query.paging().offset() + query.paging().perPage();
+        CacheKey key = orderedKey(source, query);
+        OrderedIds.Listing listing = ordered.get(key);
+        if (listing == null || listing.version() != version || !listing.reaches(end)) {
+            long reach = query.ranked() ? rankedReach(end) : Long.MAX_VALUE;
+            if (reach == 0 || !worthListing(source, query, version, knownTotal)) {
+                return null;
+            }
+            listing = ordered.compute(key, reach, upTo -> list(source, query, matching, upTo));
+            if (listing == null || listing.version() < version || !listing.reaches(end)) {
+                return null;
+            }
+        }
+        return listing.stride() == 1 ? slice(listing, source, query) : seek(listing, source, query, matching);
+    }
+
+    /**
+     * Whether listing every matching row pays off: always for pages deep enough that skipping to them
+     * costs more than one pass over the list (one pass serves every request of the same version);
+     * otherwise only once the version has settled (under a steady write load a listing is stale
+     * before it is read again), for ranked searches (a page is ranked from every match anyway),
+     * lists short enough to list whole, and any page after the first.
+     */
+    private boolean worthListing(Source source, ResourceQuery query, long version, Long knownTotal) {
+        Paging paging = query.paging();
+        if (paging.offset() >= deepOffset) {
+            return true;
+        }
+        if (!versions.settled(ChangeScope.names(source.changes()) + source.scopeKey(), version)) {
+            return false;
+        }
+        return query.ranked()
+                || (knownTotal != null
+                        && knownTotal > paging.perPage()
+                        && (knownTotal <= SHORT_LIST || paging.offset() > 0));
+    }
+
+    /**
+     * How many of a ranked search's best matches to list for a page ending at {@code end}: the
+     * first 1,000, 10,000, ..., so that a listing is a top-k of the matches, not a sort of all; 0
+     * when a listing would keep more ids than it may.
+     */
+    private long rankedReach(long end) {
+        long reach = RANKED_FIRST;
+        while (reach < end) {
+            reach *= 10;
+        }
+        return end <= ordered.maxKept() ? Math.min(reach, ordered.maxKept()) : 0;
+    }
+
+    /** The listing of the list now: the ranked search's best {@code reach} ids, or the whole list. */
+    private OrderedIds.Listing list(Source source, ResourceQuery query, Matching matching, long reach) {
+        return query.ranked() ? listRanked(source, query, matching, reach) : listAll(source, query, matching);
+    }
+
+    private OrderedIds.Listing listRanked(Source source, ResourceQuery query, Matching matching, long reach) {
+        Field<Long> id = idField(query);
+        Field<Long> total = DSL.count().over().cast(Long.class).as("total");
+        Field<Long> listedAt = DataVersions.versionOf(source.changes()).as("listed_at");
+        var best = db.select(id, total, listedAt)
+                .from(matching.from())
+                .where(matching.where())
+                .orderBy(order(query, matching))
+                .limit(reach)
+                .fetch();
+        if (best.isEmpty()) {
+            return null;
+        }
+        long[] ids = best.stream().mapToLong(row -> row.value1()).toArray();
+        return new OrderedIds.Listing(best.get(0).value3(), best.get(0).value2(), 1, ids);
+    }
+
+    /**
+     * Every matching id in order, read in one pass: the ids themselves while they fit in
+     * {@link OrderedIds#maxKept()}, then every second (fourth, ...) one. On PostgreSQL the rows are
+     * fetched in batches within a transaction, so that a long list is never held whole.
+     */
+    private OrderedIds.Listing listAll(Source source, ResourceQuery query, Matching matching) {
+        Field<Long> id = idField(query);
+        Field<Long> listedAt = DataVersions.versionOf(source.changes()).as("listed_at");
+        java.util.function.Function<DSLContext, OrderedIds.Listing> read = dsl -> {
+            try (org.jooq.Cursor<Record2<Long, Long>> rows = dsl.select(id, listedAt)
                     .from(matching.from())
                     .where(matching.where())
                     .orderBy(order(query, matching))
-                    .limit(OrderedIds.MAX_IDS + 1)
-                    .fetch();
-            ids = all.size() > OrderedIds.MAX_IDS
-                    ? OrderedIds.TOO_MANY
-                    : all.stream().mapToLong(row -> row.value1()).toArray();
-            if (!all.isEmpty()) {
-                ordered.put(orderedKey(source, query, all.get(0).value2()), ids);
+                    .fetchSize(LIST_BATCH)
+                    .fetchLazy()) {
+                StridedIds kept = new StridedIds(ordered.maxKept());
+                Long version = null;
+                for (Record2<Long, Long> row : rows) {
+                    version = version == null ? row.value2() : version;
+                    kept.add(row.value1());
+                }
+                return version == null ? null : kept.listing(version);
             }
-        }
-        if (ids == OrderedIds.TOO_MANY) {
-            return null;
-        }
+        };
+        return db.dialect().family() == SQLDialect.POSTGRES
+                ? db.transactionResult(tx -> read.apply(tx.dsl()))
+                : read.apply(db);
+    }
+
+    /** The rows of a slice of the listing's ids, read by id; null if any changed since the listing. */
+    private OffsetPage slice(OrderedIds.Listing listing, Source source, ResourceQuery query) {
         Paging paging = query.paging();
+        long[] ids = listing.ids();
         int from = (int) Math.min(ids.length, paging.offset());
         int to = (int) Math.min(ids.length, paging.offset() + paging.perPage());
-        List<Long> pageIds = Arrays.stream(ids, from, to).boxed().toList();
-        if (pageIds.isEmpty()) {
-            return new OffsetPage(List.of(), ids.length);
+        if (from == to) {
+            return new OffsetPage(List.of(), listing.total());
         }
-        Map<Long, Record> byId = db.select(selectList(source, query, List.of(id)))
+        List<Long> pageIds = Arrays.stream(ids, from, to).boxed().toList();
+        Field<Long> id = idField(query);
+        Field<Long> readAt = DataVersions.versionOf(source.changes()).as("read_at");
+        Map<Long, Record> byId = db.select(selectList(source, query, List.of(id, readAt)))
                 .from(source.table())
                 .where(source.scope().and(id.in(pageIds)))
                 .fetchMap(id);
-        List<Record> rows =
-                pageIds.stream().map(byId::get).filter(Objects::nonNull).toList();
-        return new OffsetPage(rows, ids.length);
+        if (byId.size() != pageIds.size() || !readAt(byId.values(), listing.version())) {
+            return null;
+        }
+        return new OffsetPage(pageIds.stream().map(byId::get).toList(), listing.total());
     }
 
-    private static CacheKey orderedKey(Source source, ResourceQuery query, long version) {
+    /**
+     * The page read from the row before its block (the listing keeps every {@code stride}-th row),
+     * skipping fewer than {@code stride} rows; null if the data changed since the listing.
+     */
+    private OffsetPage seek(OrderedIds.Listing listing, Source source, ResourceQuery query, Matching matching) {
+        Paging paging = query.paging();
+        if (paging.offset() >= listing.total()) {
+            return new OffsetPage(List.of(), listing.total());
+        }
+        long block = paging.offset() / listing.stride();
+        Keyset keyset = Keyset.of(query.sort(), query.schema().id());
+        Condition where = matching.where();
+        if (block > 0) {
+            Record before = db.select(keyset.columns())
+                    .from(source.table())
+                    .where(idField(query).eq(listing.ids()[(int) block - 1]))
+                    .fetchOne();
+            if (before == null) {
+                return null;
+            }
+            where = where.and(keyset.after(new Cursor(false, Arrays.asList(before.intoArray()))));
+        }
+        Field<Long> readAt = DataVersions.versionOf(source.changes()).as("read_at");
+        List<Record> rows = db.select(selectList(source, query, List.of(readAt)))
+                .from(matching.from())
+                .where(where)
+                .orderBy(keyset.orderBy(false))
+                .limit(paging.perPage())
+                .offset(paging.offset() - block * listing.stride())
+                .fetch();
+        if (rows.isEmpty() || !readAt(rows, listing.version())) {
+            return null;
+        }
+        return new OffsetPage(rows, listing.total());
+    }
+
+    private static boolean readAt(java.util.Collection<Record> rows, long version) {
+        return rows.stream().allMatch(row -> row.get("read_at", Long.class) == version);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Field<Long> idField(ResourceQuery query) {
+        return (Field<Long>) query.schema().id().column();
+    }
+
+    private static CacheKey orderedKey(Source source, ResourceQuery query) {
         String order = query.ranked()
                 ? "rank"
                 : Keyset.of(query.sort(), query.schema().id()).signature();
-        return OrderedIds.key(source, version, query, order);
+        return OrderedIds.key(source, query, order);
     }
 
     /** The one row matching the condition (an id or uuid) within the source, if the caller may see it. */

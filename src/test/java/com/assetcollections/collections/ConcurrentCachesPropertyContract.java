@@ -189,7 +189,8 @@ abstract class ConcurrentCachesPropertyContract extends ApiTestBase {
                 db,
                 versions,
                 new CountCache(new CacheLimit(DataSize.ofMegabytes(1), Duration.ofMinutes(1))),
-                new OrderedIds(new CacheLimit(DataSize.ofMegabytes(8), Duration.ofMinutes(1))));
+                new OrderedIds(new CacheLimit(DataSize.ofMegabytes(8), Duration.ofMinutes(1)), 1 << 20),
+                Long.MAX_VALUE);
         return new CollectionReader(
                 db,
                 pages,

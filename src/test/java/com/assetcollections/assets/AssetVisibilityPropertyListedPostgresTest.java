@@ -1,0 +1,12 @@
+package com.assetcollections.assets;
+
+import com.assetcollections.support.OnPostgres;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The same properties with every offset page read from a listing (query/OrderedIds): slices of
+ * whole lists and of ranked top-k lists (the collections' twin keeps at most 4 ids, for seeks).
+ */
+@OnPostgres
+@TestPropertySource(properties = "app.lists.deep-offset=0")
+class AssetVisibilityPropertyListedPostgresTest extends AssetVisibilityPropertyContract {}
