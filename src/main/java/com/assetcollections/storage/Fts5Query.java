@@ -1,64 +1,34 @@
 package com.assetcollections.storage;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
- * Turns a web-search style query into FTS5 syntax with the meaning PostgreSQL's
- * {@code websearch_to_tsquery} gives it: words must all match, {@code "quoted words"} match as a
- * phrase, {@code or} between terms means either, {@code -word} excludes. Every term is quoted, so
- * no user text is read as FTS5 syntax.
+ * Writes {@link SearchTerms} as an FTS5 expression. Every term is quoted, so no user text is read
+ * as FTS5 syntax; the last word, when it may match as a prefix, is written {@code "word"*}.
  */
 final class Fts5Query {
 
-    private static final Pattern TERM = Pattern.compile("(-?)\"([^\"]*)\"?|(-?)(\\S+)");
-    private static final Pattern WORD_CHARS = Pattern.compile("[\\p{L}\\p{N}]");
-
     private Fts5Query() {}
 
-    /** The FTS5 expression, or empty when the text holds nothing searchable. */
-    static String from(String text) {
-        List<String> excluded = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        boolean orPending = false;
-        Matcher m = TERM.matcher(text);
-        while (m.find()) {
-            boolean phrase = m.group(2) != null;
-            String body = phrase ? m.group(2) : m.group(4);
-            boolean negated = !(phrase ? m.group(1) : m.group(3)).isEmpty();
-            if (!phrase && !negated && body.equalsIgnoreCase("or")) {
-                orPending = !current.isEmpty();
-                continue;
-            }
-            if (!WORD_CHARS.matcher(body).find()) {
-                continue;
-            }
-            String quoted = "\"" + body.replace("\"", "\"\"") + "\"";
-            if (negated) {
-                excluded.add(quoted);
-            } else if (orPending) {
-                current.set(current.size() - 1, current.get(current.size() - 1) + " OR " + quoted);
-                orPending = false;
-            } else {
-                current.add(quoted);
-            }
-        }
-        if (current.isEmpty()) {
-            return "";
-        }
+    /** The FTS5 expression, or empty when the terms name nothing to find. */
+    static String from(SearchTerms terms) {
         StringBuilder expression = new StringBuilder();
-        for (String group : current) {
-            expression
-                    .append(expression.length() == 0 ? "" : " AND ")
-                    .append('(')
-                    .append(group)
-                    .append(')');
+        for (int g = 0; g < terms.groups().size(); g++) {
+            var group = terms.groups().get(g);
+            expression.append(g == 0 ? "(" : " AND (");
+            for (int t = 0; t < group.size(); t++) {
+                expression.append(t == 0 ? "" : " OR ").append(quoted(group.get(t)));
+            }
+            boolean last = g == terms.groups().size() - 1;
+            expression.append(last && terms.lastPrefix() ? "*)" : ")");
         }
-        for (String word : excluded) {
-            expression.append(" NOT ").append(word);
+        if (expression.length() > 0) {
+            for (String word : terms.excluded()) {
+                expression.append(" NOT ").append(quoted(word));
+            }
         }
         return expression.toString();
+    }
+
+    private static String quoted(String term) {
+        return "\"" + term.replace("\"", "\"\"") + "\"";
     }
 }

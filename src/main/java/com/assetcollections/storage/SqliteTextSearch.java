@@ -3,6 +3,8 @@ package com.assetcollections.storage;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -19,33 +21,64 @@ public final class SqliteTextSearch implements FullTextSearch {
     private final String weights;
     private final ChangeScope corpus;
 
-    /** @param columnWeights one weight per FTS column, in column order */
-    /** @param corpus the scope that every change to the indexed text marks (see {@link #rankingCorpus}) */
+    /**
+     * @param corpus        the scope that every change to the indexed text marks (see {@link #rankingCorpus})
+     * @param columnWeights one weight per FTS column, in column order
+     */
     public SqliteTextSearch(String ftsTable, Field<Long> baseId, ChangeScope corpus, double... columnWeights) {
         this.corpus = corpus;
         this.ftsTable = ftsTable;
         this.baseId = baseId;
-        this.weights = java.util.Arrays.stream(columnWeights)
-                .mapToObj(Double::toString)
-                .collect(java.util.stream.Collectors.joining(", "));
+        this.weights = Arrays.stream(columnWeights).mapToObj(Double::toString).collect(Collectors.joining(", "));
     }
 
+    /**
+     * When the last word may match as a prefix, rows matching the whole words rank first (by their
+     * bm25 for the whole words), then rows matching only through the prefix; the rows matching the
+     * whole words are those of a second, left-joined FTS5 query.
+     */
     @Override
     public Match match(Table<?> base, String text) {
-        String expression = Fts5Query.from(text);
-        if (expression.isEmpty()) {
+        SearchTerms terms = SearchTerms.parse(text);
+        if (terms.isEmpty()) {
             return new Match(base, DSL.falseCondition(), DSL.inline(0.0));
         }
+        String wholeWords = Fts5Query.from(terms.wholeWords());
+        if (!terms.lastPrefix()) {
+            return new Match(
+                    base.join(hits(wholeWords, "fts")).on(id("fts").eq(baseId)), DSL.noCondition(), rank("fts"));
+        }
+        Table<?> from = base.join(hits(Fts5Query.from(terms), "fts"))
+                .on(id("fts").eq(baseId))
+                .leftJoin(hits(wholeWords, "fts_whole"))
+                .on(id("fts_whole").eq(baseId));
+        // bm25 is at most 0 (lower is better); the tiers get separate ranges, (0, 1] and (1, 2].
+        Field<Double> tiered = DSL.when(id("fts_whole").isNotNull(), inverse(rank("fts_whole")))
+                .otherwise(DSL.inline(1.0).plus(inverse(rank("fts"))));
+        return new Match(from, DSL.noCondition(), tiered);
+    }
+
+    private Table<?> hits(String expression, String alias) {
         Field<Long> rowId = field(name(ftsTable, "rowid"), Long.class);
         // bm25() is lower for better matches; weights are constants of the code, never request data.
         Field<Double> rank = DSL.field("bm25({0}, " + weights + ")", Double.class, DSL.table(name(ftsTable)));
-        Table<?> hits = DSL.select(rowId.as("fts_id"), rank.as("fts_rank"))
+        return DSL.select(rowId.as("fts_id"), rank.as("fts_rank"))
                 .from(DSL.table(name(ftsTable)))
                 .where(DSL.condition("{0} MATCH {1}", DSL.table(name(ftsTable)), DSL.val(expression)))
-                .asTable("fts");
-        Field<Long> hitId = field(name("fts", "fts_id"), Long.class);
-        return new Match(
-                base.join(hits).on(hitId.eq(baseId)), DSL.noCondition(), field(name("fts", "fts_rank"), Double.class));
+                .asTable(alias);
+    }
+
+    private static Field<Long> id(String alias) {
+        return field(name(alias, "fts_id"), Long.class);
+    }
+
+    private static Field<Double> rank(String alias) {
+        return field(name(alias, "fts_rank"), Double.class);
+    }
+
+    /** 1 / (1 - bm25): in (0, 1], lower for better matches. */
+    private static Field<Double> inverse(Field<Double> bm25) {
+        return DSL.inline(1.0).div(DSL.inline(1.0).minus(bm25));
     }
 
     @Override

@@ -60,6 +60,15 @@ abstract class AssetsSearchAndIncludesContract extends ApiTestBase {
     }
 
     @Test
+    void findsTheStartOfAWordTypedLastRankingWholeWordsFirst() {
+        assertThat(ids(list(Map.of("search", "harb")))).containsExactly(named, described, tagged);
+        assertThat(ids(list(Map.of("search", "harbour cra")))).containsExactly(described);
+        assertThat(ids(list(Map.of("search", "boat")))).as("whole words first").containsExactly(tagged);
+        long boathouse = fixtures.asset(alice, "Boathouse").create();
+        assertThat(ids(list(Map.of("search", "boat")))).containsExactly(tagged, boathouse);
+    }
+
+    @Test
     void ranksTheContentsOfACollectionTooUnlessSorted() {
         String path = "/api/v2/collections/" + board + "/assets";
         assertThat(ids(api.get(path, token, Map.of("search", "harbour")))).containsExactly(named, described, tagged);

@@ -238,6 +238,9 @@ abstract class CollectionsOrderingContract extends CollectionsContract {
         assertThat(ids(list(token, "search", "sculpture or watercolor", "sort", "id")))
                 .containsExactly(watercolor, sculpture);
         assertThat(ids(list(token, "search", "oil painting", "sort", "id"))).containsExactly(classes, withOil);
+        assertThat(ids(list(token, "search", "sculpture or watercolor paintings", "sort", "id")))
+                .as("`or` joins the words beside it; every group must match")
+                .containsExactly(watercolor);
     }
 
     @Test

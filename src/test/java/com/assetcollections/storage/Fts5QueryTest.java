@@ -30,7 +30,7 @@ class Fts5QueryTest {
                 "bob's                     | (\"bob's\")"
             })
     void writesWebSearchSyntaxAsQuotedFts5Terms(String text, String expected) {
-        assertThat(Fts5Query.from(text)).isEqualTo(expected);
+        assertThat(wholeWords(text)).isEqualTo(expected);
     }
 
     @ParameterizedTest
@@ -46,13 +46,43 @@ class Fts5QueryTest {
                 "^start           | (\"^start\")"
             })
     void quotesEverythingSoNoUserTextIsReadAsFts5Syntax(String text, String expected) {
-        assertThat(Fts5Query.from(text)).isEqualTo(expected);
+        assertThat(wholeWords(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "corp                      | (\"corp\"*)",
+                "oil  pain                 | (\"oil\") AND (\"pain\"*)",
+                "oil or acr                | (\"oil\" OR \"acr\"*)",
+                "pain -oil                 | (\"pain\") NOT \"oil\"",
+                "pain -oil ?               | (\"pain\") NOT \"oil\"",
+                "oil \"paint\"           | (\"oil\") AND (\"paint\")",
+                "oil \"paint              | (\"oil\") AND (\"paint\")",
+                "oil p                     | (\"oil\") AND (\"p\")",
+                "oil c*                    | (\"oil\") AND (\"c*\")",
+                "oil or                    | (\"oil\")",
+                "oil pain ...              | (\"oil\") AND (\"pain\"*)",
+                "ab                        | (\"ab\"*)",
+                "a:*                       | (\"a:*\")",
+                "say\"hi\"               | (\"say\"\"hi\"\"\"*)",
+                "Är                        | (\"Är\"*)"
+            })
+    void letsOnlyAPlainLastWordOfTwoLettersOrDigitsMatchAsAPrefix(String text, String expected) {
+        assertThat(Fts5Query.from(SearchTerms.parse(text))).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @ValueSource(
             strings = {"", "   ", "!!!", "... ?", "\"\"", "- -- ---", "'; --", "or", "OR or", "-oil", "-oil -\"a b\""})
     void findsNothingSearchableInPunctuationOrExclusionsAlone(String text) {
-        assertThat(Fts5Query.from(text)).isEmpty();
+        assertThat(SearchTerms.parse(text).isEmpty()).isTrue();
+        assertThat(Fts5Query.from(SearchTerms.parse(text))).isEmpty();
+    }
+
+    private static String wholeWords(String text) {
+        return Fts5Query.from(SearchTerms.parse(text).wholeWords());
     }
 }
