@@ -148,6 +148,7 @@ else
     "asset_item|$A/$ASSET_ID"
     "assets_filtered_sorted|$A?filter%5Basset_type%5D=image&sort=-updated_at"
     "assets_search_common|$A?search=painting"
+    "assets_search_prefix|$A?search=co"
     "collection_assets|$C/$TYPICAL_ID/assets"
     "collection_assets_largest|$C/$LARGEST_ID/assets"
     "assets_include_collections|$A?include=collections"
