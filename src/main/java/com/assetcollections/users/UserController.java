@@ -1,6 +1,7 @@
 package com.assetcollections.users;
 
 import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.NotAuthenticated;
 import com.assetcollections.auth.RequiredScopes;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.query.Paging;
@@ -50,15 +51,17 @@ class UserController {
         this.posts = posts;
     }
 
-    /** Not {@link JsonResponses#read}: its Last-Modified (the user's) would hide a newer {@code last_used_at}. */
+    /**
+     * Not {@link JsonResponses#read}: its Last-Modified (the user's) would hide a newer {@code
+     * last_used_at}. A user or token deleted since the request was authenticated answers 401, as
+     * the next request with that token will.
+     */
     @GetMapping("/api/v2/me")
     @RequiredScopes({})
     Map<String, Object> me(Caller caller) {
-        Map<String, Object> data = users.find(caller.userId())
-                .orElseThrow(() -> new IllegalStateException("the calling user " + caller.userId() + " is gone"))
-                .toJson();
-        Token token = tokens.find(caller.tokenId())
-                .orElseThrow(() -> new IllegalStateException("the calling token " + caller.tokenId() + " is gone"));
+        Map<String, Object> data =
+                users.find(caller.userId()).orElseThrow(NotAuthenticated::new).toJson();
+        Token token = tokens.find(caller.tokenId()).orElseThrow(NotAuthenticated::new);
         data.put("token", ResourceJson.narrow(token.toJson(), OWN_TOKEN_FIELDS));
         return Map.of("data", data);
     }

@@ -1,7 +1,10 @@
 package com.assetcollections.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.assetcollections.auth.Caller;
+import com.assetcollections.auth.NotAuthenticated;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
@@ -15,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,6 +51,22 @@ abstract class UsersAndTokensContract extends ApiTestBase {
         bobToken = fixtures.issue(bob, READ_WRITE, null);
         root = fixtures.user("Root");
         admin = fixtures.token(root, EnumSet.allOf(Scope.class));
+    }
+
+    @Autowired
+    private UserController users;
+
+    @Test
+    void meForATokenGoneAfterTheRequestWasAuthenticatedIsNotAuthenticatedRatherThanAnError() {
+        IssuedToken gone = fixtures.issue(alice, READ_WRITE, null);
+        Caller authenticated = new Caller(alice.id(), gone.id(), READ_WRITE);
+        db.deleteFrom(DSL.table("api_tokens"))
+                .where(DSL.field("id").eq(gone.id()))
+                .execute();
+
+        assertThatThrownBy(() -> users.me(authenticated)).isInstanceOf(NotAuthenticated.class);
+        assertThatThrownBy(() -> users.me(new Caller(Long.MAX_VALUE, aliceToken.id(), READ_WRITE)))
+                .isInstanceOf(NotAuthenticated.class);
     }
 
     @Test
