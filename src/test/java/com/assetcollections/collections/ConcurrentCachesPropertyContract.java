@@ -11,6 +11,7 @@ import com.assetcollections.query.ResourcePages;
 import com.assetcollections.storage.DataVersions;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.support.PropertySeeds;
 import com.assetcollections.users.OwnerInclude;
 import com.assetcollections.users.User;
 import java.time.Duration;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.assetcollections.collections.HostileInputs.Expect;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.support.PropertySeeds;
 import com.assetcollections.users.User;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
