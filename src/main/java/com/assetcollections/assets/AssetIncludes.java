@@ -7,6 +7,7 @@ import static com.assetcollections.collections.CollectionTable.MEMBER_COLLECTION
 
 import com.assetcollections.collections.CollectionTable;
 import com.assetcollections.collections.Visibility;
+import com.assetcollections.query.ResourceItems;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ class AssetIncludes {
         this.db = db;
     }
 
-    record Collections(List<Map<String, Object>> first, long count) {}
+    record Collections(List<Map<String, Object>> first, long count) implements ResourceItems.Related {}
 
     /**
      * The first {@code limit} collections holding each asset that the caller may see (see

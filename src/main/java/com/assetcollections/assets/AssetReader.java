@@ -13,19 +13,17 @@ import com.assetcollections.query.FieldSpec;
 import com.assetcollections.query.Include;
 import com.assetcollections.query.ItemKey;
 import com.assetcollections.query.QueryParser;
-import com.assetcollections.query.ResourceJson;
+import com.assetcollections.query.ResourceItems;
+import com.assetcollections.query.ResourceItems.Embed;
 import com.assetcollections.query.ResourcePages;
 import com.assetcollections.query.ResourceQuery;
 import com.assetcollections.query.SortKey;
 import com.assetcollections.query.Source;
 import com.assetcollections.query.ValueType;
-import com.assetcollections.query.WithDeleted;
 import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.FullTextSearch;
-import com.assetcollections.users.Users;
+import com.assetcollections.users.OwnerInclude;
 import com.assetcollections.web.PageLinks;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Condition;
@@ -59,15 +57,19 @@ class AssetReader {
 
     private final ResourcePages pages;
     private final AssetIncludes includes;
-    private final Users users;
+    private final OwnerInclude owners;
     private final FullTextSearch search;
     private final AssetTombstones tombstones;
 
     AssetReader(
-            ResourcePages pages, AssetIncludes includes, Users users, AssetSearch search, AssetTombstones tombstones) {
+            ResourcePages pages,
+            AssetIncludes includes,
+            OwnerInclude owners,
+            AssetSearch search,
+            AssetTombstones tombstones) {
         this.pages = pages;
         this.includes = includes;
-        this.users = users;
+        this.owners = owners;
         this.search = search.fullText();
         this.tombstones = tombstones;
     }
@@ -83,16 +85,8 @@ class AssetReader {
                 search,
                 changes(ChangeScope.assets(), query, caller),
                 List.of(ID, OWNER_ID));
-        if (query.flagSet(WithDeleted.FLAG)) {
-            WithDeleted.check(query, parameters, tombstones.kept());
-            catalogue = new Source(
-                    AssetsWithTombstones.table(),
-                    catalogue.scope(),
-                    catalogue.scopeKey() + "|with_deleted",
-                    search,
-                    ChangeScope.withTombstones(catalogue.changes()),
-                    List.of(ID, OWNER_ID, AssetsWithTombstones.DELETED_AT));
-        }
+        catalogue = AssetsWithTombstones.UNION.sourceFor(
+                query, parameters, tombstones.kept(), catalogue, catalogue.scope());
         return page(catalogue, query, caller, links);
     }
 
@@ -133,9 +127,7 @@ class AssetReader {
 
     /** The full representation of a row of {@link #REPRESENTATION} the caller has just written. */
     Map<String, Object> written(Caller caller, Record row) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", items(List.of(row), FULL, caller).get(0));
-        return body;
+        return ResourceItems.body(items(List.of(row), FULL, caller).get(0));
     }
 
     private Map<String, Object> item(Caller caller, String key, Map<String, String[]> parameters) {
@@ -147,9 +139,7 @@ class AssetReader {
         if (row == null) {
             throw ItemKey.notFound(key, "asset");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", items(List.of(row), query, caller).get(0));
-        return body;
+        return ResourceItems.body(items(List.of(row), query, caller).get(0));
     }
 
     /** What shows collections (their names, or which ones hold an asset) needs the collections scope too. */
@@ -195,41 +185,17 @@ class AssetReader {
     }
 
     private List<Map<String, Object>> items(List<Record> rows, ResourceQuery query, Caller caller) {
-        List<Long> ids = rows.stream()
-                .filter(r -> !AssetsWithTombstones.isTombstone(r))
-                .map(r -> r.get(ID))
-                .toList();
-        Map<Long, Map<String, Object>> owners = query.includes(OWNER.name())
-                ? users.slimByIds(
-                        rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList())
-                : Map.of();
-        Map<Long, AssetIncludes.Collections> collections = query.includes(COLLECTIONS.name())
-                ? includes.visibleCollections(ids, caller.userId(), EmbedLimit.perItem(query.paging()))
-                : Map.of();
-        List<String> collectionFields = query.includeFields(COLLECTIONS);
-        List<String> ownerFields = query.includeFields(OWNER);
-        List<Map<String, Object>> items = new ArrayList<>(rows.size());
-        for (Record row : rows) {
-            if (AssetsWithTombstones.isTombstone(row)) {
-                items.add(AssetsWithTombstones.tombstone(row));
-                continue;
-            }
-            Map<String, Object> item = ResourceJson.write(row, query.fields());
-            if (query.includes(COLLECTIONS.name())) {
-                AssetIncludes.Collections holding = collections.get(row.get(ID));
-                item.put(
-                        "collections",
-                        holding.first().stream()
-                                .map(c -> ResourceJson.narrow(c, collectionFields))
-                                .toList());
-                item.put("collections_count", holding.count());
-            }
-            if (query.includes(OWNER.name())) {
-                Map<String, Object> owner = owners.get(row.get(OWNER_ID));
-                item.put("owner", owner == null ? null : ResourceJson.narrow(owner, ownerFields));
-            }
-            items.add(item);
-        }
-        return items;
+        Embed owner = owners.embed(rows, OWNER_ID, query, OWNER);
+        Embed collections = query.includes(COLLECTIONS.name())
+                ? ResourceItems.related(
+                        COLLECTIONS,
+                        query,
+                        ID,
+                        includes.visibleCollections(
+                                ResourceItems.liveIds(rows, ID, AssetsWithTombstones.UNION),
+                                caller.userId(),
+                                EmbedLimit.perItem(query.paging())))
+                : Embed.NONE;
+        return ResourceItems.write(rows, query, AssetsWithTombstones.UNION, List.of(collections, owner));
     }
 }

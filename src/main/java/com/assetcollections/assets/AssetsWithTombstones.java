@@ -16,12 +16,8 @@ import static com.assetcollections.assets.AssetTable.UPDATED_AT;
 import static com.assetcollections.assets.AssetTable.URL;
 import static com.assetcollections.assets.AssetTable.UUID_;
 
-import com.assetcollections.query.WithDeleted;
-import java.time.Instant;
-import java.util.Map;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
+import com.assetcollections.query.TombstoneUnion;
+import java.util.List;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -32,53 +28,42 @@ import org.jooq.impl.SQLDataType;
  */
 final class AssetsWithTombstones {
 
-    static final Field<Instant> DELETED_AT = WithDeleted.deletedAt(ASSETS.getName());
+    static final TombstoneUnion UNION = new TombstoneUnion(
+            ASSETS,
+            ID,
+            UUID_,
+            List.of(
+                    ID,
+                    UUID_,
+                    OWNER_ID,
+                    NAME,
+                    NAME_FOLDED,
+                    DESCRIPTION,
+                    DESCRIPTION_FOLDED,
+                    ASSET_TYPE,
+                    MIME_TYPE,
+                    URL,
+                    TAGS,
+                    TAGS_FOLDED,
+                    CREATED_AT,
+                    UPDATED_AT),
+            AssetTombstones.ASSET_TOMBSTONES,
+            List.of(
+                    AssetTombstones.ID,
+                    AssetTombstones.UUID_,
+                    AssetTombstones.OWNER_ID,
+                    DSL.inline(""),
+                    DSL.inline(""),
+                    DSL.inline(null, SQLDataType.VARCHAR),
+                    DSL.inline(null, SQLDataType.VARCHAR),
+                    DSL.inline(""),
+                    DSL.inline(""),
+                    DSL.inline(""),
+                    DSL.inline("[]"),
+                    DSL.inline(""),
+                    AssetTombstones.CREATED_AT,
+                    AssetTombstones.DELETED_AT,
+                    AssetTombstones.DELETED_AT));
 
     private AssetsWithTombstones() {}
-
-    static Table<?> table() {
-        return DSL.select(
-                        ID,
-                        UUID_,
-                        OWNER_ID,
-                        NAME,
-                        NAME_FOLDED,
-                        DESCRIPTION,
-                        DESCRIPTION_FOLDED,
-                        ASSET_TYPE,
-                        MIME_TYPE,
-                        URL,
-                        TAGS,
-                        TAGS_FOLDED,
-                        CREATED_AT,
-                        UPDATED_AT,
-                        WithDeleted.notDeleted())
-                .from(ASSETS)
-                .unionAll(DSL.select(
-                                AssetTombstones.ID,
-                                AssetTombstones.UUID_,
-                                AssetTombstones.OWNER_ID,
-                                DSL.inline(""),
-                                DSL.inline(""),
-                                DSL.inline(null, SQLDataType.VARCHAR),
-                                DSL.inline(null, SQLDataType.VARCHAR),
-                                DSL.inline(""),
-                                DSL.inline(""),
-                                DSL.inline(""),
-                                DSL.inline("[]"),
-                                DSL.inline(""),
-                                AssetTombstones.CREATED_AT,
-                                AssetTombstones.DELETED_AT,
-                                AssetTombstones.DELETED_AT)
-                        .from(AssetTombstones.ASSET_TOMBSTONES))
-                .asTable(ASSETS.getName());
-    }
-
-    static boolean isTombstone(Record row) {
-        return WithDeleted.isTombstone(row, DELETED_AT);
-    }
-
-    static Map<String, Object> tombstone(Record row) {
-        return WithDeleted.item(row, ID, UUID_, DELETED_AT);
-    }
 }

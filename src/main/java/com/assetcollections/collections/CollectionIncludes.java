@@ -12,6 +12,7 @@ import static com.assetcollections.storage.ChangeMarks.MARK_VERSION;
 import com.assetcollections.assets.AssetTable;
 import com.assetcollections.caches.CacheLimit;
 import com.assetcollections.caches.EstimatedBytes;
+import com.assetcollections.query.ResourceItems;
 import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.DataVersions;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class CollectionIncludes {
     }
 
     /** The first assets, unmodifiable and shared between requests: callers narrow them into new maps. */
-    record Assets(List<Map<String, Object>> first, long count) {
+    record Assets(List<Map<String, Object>> first, long count) implements ResourceItems.Related {
 
         /** Whether {@link #first} holds the first {@code limit} assets, or all there are. */
         boolean covers(int limit) {

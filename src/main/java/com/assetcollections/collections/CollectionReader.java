@@ -11,17 +11,15 @@ import com.assetcollections.query.EmbedLimit;
 import com.assetcollections.query.Include;
 import com.assetcollections.query.ItemKey;
 import com.assetcollections.query.QueryParser;
-import com.assetcollections.query.ResourceJson;
+import com.assetcollections.query.ResourceItems;
+import com.assetcollections.query.ResourceItems.Embed;
 import com.assetcollections.query.ResourcePages;
 import com.assetcollections.query.ResourceQuery;
 import com.assetcollections.query.Source;
-import com.assetcollections.query.WithDeleted;
 import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.FullTextSearch;
-import com.assetcollections.users.Users;
+import com.assetcollections.users.OwnerInclude;
 import com.assetcollections.web.PageLinks;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -46,7 +44,7 @@ public class CollectionReader {
     private final DSLContext db;
     private final ResourcePages pages;
     private final CollectionIncludes includes;
-    private final Users users;
+    private final OwnerInclude owners;
     private final FullTextSearch search;
     private final Tombstones tombstones;
 
@@ -54,13 +52,13 @@ public class CollectionReader {
             DSLContext db,
             ResourcePages pages,
             CollectionIncludes includes,
-            Users users,
+            OwnerInclude owners,
             CollectionSearch search,
             Tombstones tombstones) {
         this.db = db;
         this.pages = pages;
         this.includes = includes;
-        this.users = users;
+        this.owners = owners;
         this.search = search.fullText();
         this.tombstones = tombstones;
     }
@@ -70,16 +68,8 @@ public class CollectionReader {
         ResourceQuery query = QueryParser.parseList(CollectionSchema.SCHEMA, parameters);
         requireIncludeScopes(caller, query);
         Source source = visibleTo(caller);
-        if (query.flagSet(WithDeleted.FLAG)) {
-            WithDeleted.check(query, parameters, tombstones.kept());
-            source = new Source(
-                    CollectionsWithTombstones.table(),
-                    CollectionsWithTombstones.visibleTo(caller.userId()),
-                    source.scopeKey() + "|with_deleted",
-                    search,
-                    ChangeScope.withTombstones(source.changes()),
-                    List.of(ID, OWNER_ID, CollectionsWithTombstones.DELETED_AT));
-        }
+        source = CollectionsWithTombstones.UNION.sourceFor(
+                query, parameters, tombstones.kept(), source, CollectionsWithTombstones.visibleTo(caller.userId()));
         return pages.list(source, query, caller.userId(), links, rows -> items(rows, query));
     }
 
@@ -98,9 +88,7 @@ public class CollectionReader {
 
     /** The full representation of a row of {@link #REPRESENTATION} a write has just read back. */
     Map<String, Object> written(Record row) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", items(List.of(row), FULL).get(0));
-        return body;
+        return ResourceItems.body(items(List.of(row), FULL).get(0));
     }
 
     private Map<String, Object> item(Caller caller, String key, Map<String, String[]> parameters) {
@@ -110,9 +98,7 @@ public class CollectionReader {
         if (row == null) {
             throw ItemKey.notFound(key, "collection");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("data", items(List.of(row), query).get(0));
-        return body;
+        return ResourceItems.body(items(List.of(row), query).get(0));
     }
 
     /**
@@ -156,41 +142,16 @@ public class CollectionReader {
     }
 
     private List<Map<String, Object>> items(List<Record> rows, ResourceQuery query) {
-        List<Long> ids = rows.stream()
-                .filter(r -> r.indexOf(CollectionsWithTombstones.DELETED_AT) < 0
-                        || !CollectionsWithTombstones.isTombstone(r))
-                .map(r -> r.get(ID))
-                .toList();
-        Map<Long, Map<String, Object>> owners = query.includes(OWNER.name())
-                ? users.slimByIds(
-                        rows.stream().map(r -> r.get(OWNER_ID)).distinct().toList())
-                : Map.of();
-        Map<Long, CollectionIncludes.Assets> assets =
-                query.includes(ASSETS.name()) ? includes.assets(ids, EmbedLimit.perItem(query.paging())) : Map.of();
-        List<String> assetFields = query.includeFields(ASSETS);
-        List<String> ownerFields = query.includeFields(OWNER);
-        List<Map<String, Object>> items = new ArrayList<>(rows.size());
-        for (Record row : rows) {
-            if (CollectionsWithTombstones.isTombstone(row)) {
-                items.add(CollectionsWithTombstones.tombstone(row));
-                continue;
-            }
-            Map<String, Object> item = ResourceJson.write(row, query.fields());
-            if (query.includes(ASSETS.name())) {
-                CollectionIncludes.Assets members = assets.get(row.get(ID));
-                item.put(
-                        "assets",
-                        members.first().stream()
-                                .map(a -> ResourceJson.narrow(a, assetFields))
-                                .toList());
-                item.putIfAbsent("assets_count", members.count());
-            }
-            if (query.includes(OWNER.name())) {
-                Map<String, Object> owner = owners.get(row.get(OWNER_ID));
-                item.put("owner", owner == null ? null : ResourceJson.narrow(owner, ownerFields));
-            }
-            items.add(item);
-        }
-        return items;
+        Embed owner = owners.embed(rows, OWNER_ID, query, OWNER);
+        Embed assets = query.includes(ASSETS.name())
+                ? ResourceItems.related(
+                        ASSETS,
+                        query,
+                        ID,
+                        includes.assets(
+                                ResourceItems.liveIds(rows, ID, CollectionsWithTombstones.UNION),
+                                EmbedLimit.perItem(query.paging())))
+                : Embed.NONE;
+        return ResourceItems.write(rows, query, CollectionsWithTombstones.UNION, List.of(assets, owner));
     }
 }

@@ -13,13 +13,9 @@ import static com.assetcollections.collections.CollectionTable.OWNER_ID;
 import static com.assetcollections.collections.CollectionTable.UPDATED_AT;
 import static com.assetcollections.collections.CollectionTable.UUID_;
 
-import com.assetcollections.query.WithDeleted;
-import java.time.Instant;
-import java.util.Map;
+import com.assetcollections.query.TombstoneUnion;
+import java.util.List;
 import org.jooq.Condition;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -31,43 +27,40 @@ import org.jooq.impl.SQLDataType;
  */
 final class CollectionsWithTombstones {
 
-    static final Field<Instant> DELETED_AT = WithDeleted.deletedAt(COLLECTIONS.getName());
+    static final TombstoneUnion UNION = new TombstoneUnion(
+            COLLECTIONS,
+            ID,
+            UUID_,
+            List.of(
+                    ID,
+                    UUID_,
+                    OWNER_ID,
+                    NAME,
+                    NAME_FOLDED,
+                    DESCRIPTION,
+                    DESCRIPTION_FOLDED,
+                    COLLECTION_TYPE,
+                    ASSETS_COUNT,
+                    CREATED_AT,
+                    UPDATED_AT),
+            Tombstones.COLLECTION_TOMBSTONES,
+            List.of(
+                    Tombstones.ID,
+                    Tombstones.UUID_,
+                    Tombstones.OWNER_ID,
+                    DSL.inline(""),
+                    DSL.inline(""),
+                    DSL.inline(null, SQLDataType.VARCHAR),
+                    DSL.inline(null, SQLDataType.VARCHAR),
+                    Tombstones.COLLECTION_TYPE,
+                    DSL.inline(0),
+                    Tombstones.CREATED_AT,
+                    Tombstones.DELETED_AT,
+                    Tombstones.DELETED_AT));
 
     private CollectionsWithTombstones() {}
 
-    static Table<?> table() {
-        return DSL.select(
-                        ID,
-                        UUID_,
-                        OWNER_ID,
-                        NAME,
-                        NAME_FOLDED,
-                        DESCRIPTION,
-                        DESCRIPTION_FOLDED,
-                        COLLECTION_TYPE,
-                        ASSETS_COUNT,
-                        CREATED_AT,
-                        UPDATED_AT,
-                        WithDeleted.notDeleted())
-                .from(COLLECTIONS)
-                .unionAll(DSL.select(
-                                Tombstones.ID,
-                                Tombstones.UUID_,
-                                Tombstones.OWNER_ID,
-                                DSL.inline(""),
-                                DSL.inline(""),
-                                DSL.inline(null, SQLDataType.VARCHAR),
-                                DSL.inline(null, SQLDataType.VARCHAR),
-                                Tombstones.COLLECTION_TYPE,
-                                DSL.inline(0),
-                                Tombstones.CREATED_AT,
-                                Tombstones.DELETED_AT,
-                                Tombstones.DELETED_AT)
-                        .from(Tombstones.COLLECTION_TOMBSTONES))
-                .asTable(COLLECTIONS.getName());
-    }
-
-    /** Who may see a row of {@link #table()}: as {@link Visibility}, plus those a deleted one was shared with. */
+    /** Who may see a row of {@link #UNION}: as {@link Visibility}, plus those a deleted one was shared with. */
     static Condition visibleTo(long userId) {
         if (userId == com.assetcollections.auth.Caller.ANONYMOUS_USER_ID) {
             return Visibility.visibleTo(userId);
@@ -76,13 +69,5 @@ final class CollectionsWithTombstones {
                 .or(DSL.exists(DSL.selectOne()
                         .from(Tombstones.VIEWERS)
                         .where(Tombstones.VIEWER_COLLECTION_ID.eq(ID).and(Tombstones.VIEWER_USER_ID.eq(userId)))));
-    }
-
-    static boolean isTombstone(Record row) {
-        return WithDeleted.isTombstone(row, DELETED_AT);
-    }
-
-    static Map<String, Object> tombstone(Record row) {
-        return WithDeleted.item(row, ID, UUID_, DELETED_AT);
     }
 }

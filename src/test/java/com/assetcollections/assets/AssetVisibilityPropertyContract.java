@@ -5,13 +5,14 @@ import static com.assetcollections.assets.AssetItems.assertEmbeddedAssets;
 import static com.assetcollections.collections.VisibilityWorld.pick;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assetcollections.collections.PropertySeeds;
 import com.assetcollections.collections.VisibilityWorld;
 import com.assetcollections.collections.VisibilityWorld.Asset;
 import com.assetcollections.collections.VisibilityWorld.Coll;
 import com.assetcollections.collections.VisibilityWorld.Person;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.support.CursorWalk;
+import com.assetcollections.support.PropertySeeds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -157,7 +158,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
                 continue;
             }
             List<Asset> expected = contents ? query.expectedIn(collection) : query.expected();
-            new AssetCursorWalk(api, what, path, caller.token(), query.params, 1 + random.nextInt(5))
+            new CursorWalk(api, what, path, caller.token(), query.params, 1 + random.nextInt(5))
                     .walkForwardAndBack(expected.stream().map(Asset::id).toList());
         }
     }
@@ -388,7 +389,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
     private Map<String, Set<Long>> searchHits(long seed, Random random, VisibilityWorld world) {
         Map<String, Set<Long>> hits = new LinkedHashMap<>();
         for (int i = 0; i < 2; i++) {
-            String text = RandomAssetQuery.searchText(random);
+            String text = VisibilityWorld.searchText(random);
             Map<String, String> params = Map.of("search", text, "per_page", "1000");
             Set<Long> found = null;
             for (Person person : List.of(pick(random, world.people), pick(random, world.people))) {

@@ -1,6 +1,8 @@
 package com.assetcollections.assets;
 
 import static com.assetcollections.collections.HostileInputs.cursor;
+import static com.assetcollections.collections.HostileInputs.list;
+import static com.assetcollections.collections.HostileInputs.raw;
 import static com.assetcollections.support.ApiClient.encode;
 
 import com.assetcollections.collections.HostileInputs;
@@ -206,13 +208,5 @@ final class HostileAssetInputs {
             pairs.add(encode(name) + "=" + encode(value));
         }
         return String.join("&", pairs);
-    }
-
-    private static Arguments list(Expect expect, String name, String value) {
-        return Arguments.of(expect, encode(name) + "=" + encode(value));
-    }
-
-    private static Arguments raw(Expect expect, String query) {
-        return Arguments.of(expect, query);
     }
 }

@@ -1,28 +1,26 @@
 package com.assetcollections.assets;
 
-import static com.assetcollections.collections.RandomValues.datetime;
-import static com.assetcollections.collections.RandomValues.fragment;
-import static com.assetcollections.collections.RandomValues.holds;
-import static com.assetcollections.collections.RandomValues.join;
-import static com.assetcollections.collections.RandomValues.pivot;
 import static com.assetcollections.collections.VisibilityWorld.pick;
+import static com.assetcollections.support.RandomValues.datetime;
+import static com.assetcollections.support.RandomValues.fragment;
+import static com.assetcollections.support.RandomValues.join;
+import static com.assetcollections.support.RandomValues.pivot;
 
-import com.assetcollections.collections.RandomValues;
 import com.assetcollections.collections.VisibilityWorld;
 import com.assetcollections.collections.VisibilityWorld.Asset;
 import com.assetcollections.collections.VisibilityWorld.Coll;
 import com.assetcollections.query.TextFolding;
+import com.assetcollections.support.RandomListQuery;
+import com.assetcollections.support.RandomValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -31,7 +29,7 @@ import java.util.stream.Collectors;
  * return for a caller and in which order: from the catalogue, or from one collection's contents.
  * Also random sparse fields and includes to put on top, and search texts.
  */
-final class RandomAssetQuery {
+final class RandomAssetQuery extends RandomListQuery<Asset> {
 
     static final List<String> SORTABLE =
             List.of("id", "uuid", "name", "asset_type", "mime_type", "owner_id", "created_at", "updated_at");
@@ -49,14 +47,11 @@ final class RandomAssetQuery {
             "updated_at");
     private static final List<String> TYPES = List.of("image", "video", "audio", "document", "other");
 
-    final Map<String, String> params = new LinkedHashMap<>();
     private final VisibilityWorld world;
     private final long callerId;
-    private Predicate<Asset> matches = a -> true;
-    private final List<String> sortKeys = new ArrayList<>();
-    private String search;
 
     private RandomAssetQuery(VisibilityWorld world, long callerId) {
+        super(Asset::id);
         this.world = world;
         this.callerId = callerId;
     }
@@ -68,34 +63,14 @@ final class RandomAssetQuery {
         for (int i = 0, n = random.nextInt(4); i < n; i++) {
             query.randomFilter(random);
         }
-        if (random.nextInt(100) < 60) {
-            List<String> keys = new ArrayList<>(SORTABLE);
-            Collections.shuffle(keys, random);
-            List<String> tokens = new ArrayList<>();
-            for (String key : keys.subList(0, 1 + random.nextInt(3))) {
-                boolean descending = random.nextBoolean();
-                query.sortKeys.add((descending ? "-" : "") + key);
-                tokens.add((descending ? "-" : random.nextInt(10) == 0 ? "+" : "") + key);
-            }
-            query.params.put("sort", String.join(",", tokens));
-        }
-        if (!searchHits.isEmpty() && random.nextInt(100) < 25) {
-            query.search = pick(random, List.copyOf(searchHits.keySet()));
-            Set<Long> hits = searchHits.get(query.search);
-            query.params.put("search", query.search);
-            query.and(a -> hits.contains(a.id()));
-        }
+        query.randomSort(random, SORTABLE);
+        query.randomSearch(random, searchHits, 25);
         return query;
-    }
-
-    /** Search without sort: ordered by relevance, which the model does not compute. */
-    boolean ranked() {
-        return search != null && sortKeys.isEmpty();
     }
 
     /** What {@code GET /api/v2/assets} must return, in order (unless {@link #ranked()}). */
     List<Asset> expected() {
-        return world.assets.stream().filter(matches).sorted(order()).toList();
+        return matching(world.assets);
     }
 
     /**
@@ -105,9 +80,9 @@ final class RandomAssetQuery {
     List<Asset> expectedIn(Coll collection) {
         List<Asset> members = collection.assetIds().stream()
                 .map(world::assetById)
-                .filter(matches)
+                .filter(this::matches)
                 .toList();
-        return sortKeys.isEmpty() ? members : members.stream().sorted(order()).toList();
+        return sorted() ? members.stream().sorted(order()).toList() : members;
     }
 
     /** Random sparse fields and includes, with sparse fields for the included types. */
@@ -140,19 +115,6 @@ final class RandomAssetQuery {
         }
         Collections.shuffle(chosen, random);
         return String.join(",", chosen);
-    }
-
-    /** One or two words of the vocabulary, sometimes with search syntax (or, -, a phrase). */
-    static String searchText(Random random) {
-        String word = pick(random, VisibilityWorld.WORDS);
-        String other = pick(random, VisibilityWorld.WORDS);
-        return switch (random.nextInt(5)) {
-            case 0 -> word + " " + other;
-            case 1 -> word + " or " + other;
-            case 2 -> word + " -" + other;
-            case 3 -> "\"" + word + " " + other + "\"";
-            default -> random.nextBoolean() ? word.toLowerCase() : word;
-        };
     }
 
     private void randomFilter(Random random) {
@@ -252,55 +214,8 @@ final class RandomAssetQuery {
         }
     }
 
-    private void contains(Random random, String field, String needle, Function<Asset, String> value) {
-        String folded = TextFolding.fold(needle);
-        String name = random.nextBoolean() ? "filter[" + field + "]" : "filter[" + field + "][contains]";
-        filter(
-                name,
-                needle,
-                a -> value.apply(a) != null && TextFolding.fold(value.apply(a)).contains(folded));
-    }
-
-    private void compare(Random random, String field, long pivot, Function<Asset, Long> value) {
-        String op = pick(random, List.of("eq", "gt", "gte", "lt", "lte"));
-        filter(
-                "filter[" + field + "][" + op + "]",
-                Long.toString(pivot),
-                a -> holds(op, Long.compare(value.apply(a), pivot)));
-    }
-
-    private void compareTime(Random random, String field, Instant pivot, Function<Asset, Instant> value) {
-        String op = pick(random, List.of("eq", "gt", "gte", "lt", "lte"));
-        Instant[] meant = new Instant[1];
-        String text = op.equals("eq") ? pivot.toString() : datetime(random, pivot, meant);
-        Instant at = op.equals("eq") ? pivot : meant[0];
-        filter(
-                "filter[" + field + "][" + op + "]",
-                text,
-                a -> holds(op, value.apply(a).compareTo(at)));
-    }
-
-    private void filter(String name, String value, Predicate<Asset> predicate) {
-        if (params.putIfAbsent(name, value) == null) {
-            and(predicate);
-        }
-    }
-
-    private void and(Predicate<Asset> predicate) {
-        matches = matches.and(predicate);
-    }
-
-    private Comparator<Asset> order() {
-        Comparator<Asset> order = (a, b) -> 0;
-        for (String token : sortKeys) {
-            boolean descending = token.startsWith("-");
-            Comparator<Asset> key = key(descending ? token.substring(1) : token);
-            order = order.thenComparing(descending ? key.reversed() : key);
-        }
-        return order.thenComparingLong(Asset::id);
-    }
-
-    private static Comparator<Asset> key(String field) {
+    @Override
+    protected Comparator<Asset> key(String field) {
         return switch (field) {
             case "id" -> Comparator.comparingLong(Asset::id);
             case "uuid" -> Comparator.comparing(a -> a.uuid().toString());

@@ -11,8 +11,9 @@ import com.assetcollections.query.ResourcePages;
 import com.assetcollections.storage.DataVersions;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.users.OwnerInclude;
 import com.assetcollections.users.User;
-import com.assetcollections.users.Users;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -67,7 +68,7 @@ abstract class ConcurrentCachesPropertyContract extends ApiTestBase {
     private DataVersions versions;
 
     @Autowired
-    private Users users;
+    private OwnerInclude owners;
 
     @Autowired
     private CollectionSearch search;
@@ -195,7 +196,7 @@ abstract class ConcurrentCachesPropertyContract extends ApiTestBase {
                 db,
                 pages,
                 new CollectionIncludes(db, versions, DataSize.ofMegabytes(8), Duration.ofMinutes(1)),
-                users,
+                owners,
                 search,
                 tombstones);
     }

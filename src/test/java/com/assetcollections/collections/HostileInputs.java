@@ -345,11 +345,13 @@ public final class HostileInputs {
                 raw(Expect.BAD_REQUEST, "search=x&cursor="));
     }
 
-    private static Arguments list(Expect expect, String name, String value) {
+    /** A hand-picked case: the parameter {@code name=value}, percent-encoded, and what it must answer. */
+    public static Arguments list(Expect expect, String name, String value) {
         return Arguments.of(expect, encode(name) + "=" + encode(value));
     }
 
-    private static Arguments raw(Expect expect, String query) {
+    /** A hand-picked case: a query string sent as written, and what it must answer. */
+    public static Arguments raw(Expect expect, String query) {
         return Arguments.of(expect, query);
     }
 
@@ -434,6 +436,29 @@ public final class HostileInputs {
                     .isTrue();
             assertThat(response.json().path("message").asString()).as(request).isNotBlank();
         }
+    }
+
+    /** The answer {@code expect} says a hand-picked list query must get; {@code what} names it in messages. */
+    public static void assertAnswers(Expect expect, String what, ApiResponse response) {
+        switch (expect) {
+            case OK -> assertThat(response.status()).as(what).isEqualTo(200);
+            case NO_ROWS -> {
+                assertThat(response.status()).as(what).isEqualTo(200);
+                assertThat(response.json().get("data").size())
+                        .as(what + ": no rows")
+                        .isZero();
+            }
+            case BAD_REQUEST -> assertThat(response.status()).as(what).isEqualTo(400);
+            case NOT_5XX -> assertThat(response.status()).as(what).isIn(200, 400);
+        }
+    }
+
+    /** A cursor no list made is refused with 400 and an error on {@code cursor}. */
+    public static void assertCursorRefused(String what, ApiResponse response) {
+        assertThat(response.status()).as("%s: %s", what, response.body()).isEqualTo(400);
+        assertThat(response.json().at("/errors/cursor").isArray())
+                .as(response.body())
+                .isTrue();
     }
 
     public static <T> T pick(Random random, List<T> items) {

@@ -1,24 +1,22 @@
 package com.assetcollections.collections;
 
-import static com.assetcollections.collections.RandomValues.datetime;
-import static com.assetcollections.collections.RandomValues.fragment;
-import static com.assetcollections.collections.RandomValues.holds;
-import static com.assetcollections.collections.RandomValues.join;
-import static com.assetcollections.collections.RandomValues.pivot;
 import static com.assetcollections.collections.VisibilityWorld.pick;
+import static com.assetcollections.support.RandomValues.datetime;
+import static com.assetcollections.support.RandomValues.fragment;
+import static com.assetcollections.support.RandomValues.join;
+import static com.assetcollections.support.RandomValues.pivot;
 
 import com.assetcollections.collections.VisibilityWorld.Coll;
 import com.assetcollections.query.TextFolding;
+import com.assetcollections.support.RandomListQuery;
+import com.assetcollections.support.RandomValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -26,21 +24,18 @@ import java.util.stream.Collectors;
  * sort, search, sparse fields, includes — and, computed in Java, which rows it must return for a
  * caller and in which order.
  */
-final class RandomCollectionQuery {
+final class RandomCollectionQuery extends RandomListQuery<Coll> {
 
     static final List<String> SORTABLE =
             List.of("id", "name", "collection_type", "uuid", "owner_id", "assets_count", "created_at", "updated_at");
     static final List<String> FIELDS =
             List.of("id", "name", "collection_type", "uuid", "description", "owner_id", "created_at", "updated_at");
 
-    final Map<String, String> params = new LinkedHashMap<>();
     private final long callerId;
-    private Predicate<Coll> matches = c -> true;
-    private final List<String> sortKeys = new ArrayList<>();
-    private String search;
     List<String> fields;
 
     private RandomCollectionQuery(long callerId) {
+        super(Coll::id);
         this.callerId = callerId;
     }
 
@@ -51,37 +46,14 @@ final class RandomCollectionQuery {
         for (int i = 0, n = random.nextInt(4); i < n; i++) {
             query.randomFilter(random, world);
         }
-        if (random.nextInt(100) < 60) {
-            List<String> keys = new ArrayList<>(SORTABLE);
-            java.util.Collections.shuffle(keys, random);
-            List<String> tokens = new ArrayList<>();
-            for (String key : keys.subList(0, 1 + random.nextInt(3))) {
-                boolean descending = random.nextBoolean();
-                query.sortKeys.add((descending ? "-" : "") + key);
-                tokens.add((descending ? "-" : random.nextInt(10) == 0 ? "+" : "") + key);
-            }
-            query.params.put("sort", String.join(",", tokens));
-        }
-        if (!searchHits.isEmpty() && random.nextInt(100) < 30) {
-            query.search = pick(random, List.copyOf(searchHits.keySet()));
-            Set<Long> hits = searchHits.get(query.search);
-            query.params.put("search", query.search);
-            query.and(c -> hits.contains(c.id()));
-        }
+        query.randomSort(random, SORTABLE);
+        query.randomSearch(random, searchHits, 30);
         return query;
-    }
-
-    boolean ranked() {
-        return search != null && sortKeys.isEmpty();
     }
 
     /** The rows the caller must get, in order (unless {@link #ranked()}). */
     List<Coll> expected(VisibilityWorld world) {
-        return world.collections.stream()
-                .filter(c -> c.visibleTo(callerId))
-                .filter(matches)
-                .sorted(order())
-                .toList();
+        return matching(world.visibleTo(callerId));
     }
 
     void randomFields(Random random) {
@@ -181,61 +153,8 @@ final class RandomCollectionQuery {
         }
     }
 
-    private void filter(String name, String value, Predicate<Coll> predicate) {
-        if (params.putIfAbsent(name, value) == null) {
-            and(predicate);
-        }
-    }
-
-    private void and(Predicate<Coll> predicate) {
-        matches = matches.and(predicate);
-    }
-
-    private void contains(Random random, String field, String needle, Function<Coll, String> value) {
-        String folded = TextFolding.fold(needle);
-        String name = random.nextBoolean() ? "filter[" + field + "]" : "filter[" + field + "][contains]";
-        filter(
-                name,
-                needle,
-                c -> value.apply(c) != null && TextFolding.fold(value.apply(c)).contains(folded));
-    }
-
-    private void compare(Random random, String field, long pivot, Function<Coll, Long> value) {
-        String op = pick(random, List.of("eq", "gt", "gte", "lt", "lte"));
-        filter(
-                "filter[" + field + "][" + op + "]",
-                Long.toString(pivot),
-                c -> holds(op, Long.compare(value.apply(c), pivot)));
-    }
-
-    private void compareTime(Random random, String field, Instant pivot, Function<Coll, Instant> value) {
-        String op = pick(random, List.of("eq", "gt", "gte", "lt", "lte"));
-        Instant[] meant = new Instant[1];
-        String text = op.equals("eq") ? pivot.toString() : datetime(random, pivot, meant);
-        Instant at = op.equals("eq") ? pivot : meant[0];
-        filter(
-                "filter[" + field + "][" + op + "]",
-                text,
-                c -> holds(op, value.apply(c).compareTo(at)));
-    }
-
-    private void flag(Random random, String name, Predicate<Coll> predicate) {
-        boolean on = random.nextInt(4) != 0;
-        String value = on ? pick(random, List.of("1", "true")) : pick(random, List.of("0", "false"));
-        filter("filter[" + name + "]", value, on ? predicate : c -> true);
-    }
-
-    private Comparator<Coll> order() {
-        Comparator<Coll> order = (a, b) -> 0;
-        for (String token : sortKeys) {
-            boolean descending = token.startsWith("-");
-            Comparator<Coll> key = key(descending ? token.substring(1) : token);
-            order = order.thenComparing(descending ? key.reversed() : key);
-        }
-        return order.thenComparingLong(Coll::id);
-    }
-
-    private static Comparator<Coll> key(String field) {
+    @Override
+    protected Comparator<Coll> key(String field) {
         return switch (field) {
             case "id" -> Comparator.comparingLong(Coll::id);
             case "name" -> Comparator.comparing(Coll::name, RandomValues.NAME_ORDER);

@@ -8,6 +8,8 @@ import com.assetcollections.collections.VisibilityWorld.Person;
 import com.assetcollections.query.TextFolding;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.support.CursorWalk;
+import com.assetcollections.support.PropertySeeds;
 import com.assetcollections.web.JsonValues;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,7 +89,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         Random random = new Random(seed);
         VisibilityWorld world = world(seed, random);
         Map<String, String> firstRow = Map.of("per_page", "1", "sort", "-updated_at");
-        String text = searchText(random);
+        String text = VisibilityWorld.searchText(random);
         for (Person person : world.people) {
             // full first pages, so that the totals are counted (and remembered) rather than read off a short page
             assertTotal(
@@ -169,7 +171,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
                 randomPages(seed, random, world, searchHits, 3);
                 Person caller = pick(random, world.people);
                 RandomCollectionQuery query = RandomCollectionQuery.generate(random, world, caller.id(), Map.of());
-                new CursorWalk(api, seed, world, caller, query, 1 + random.nextInt(6)).walkForwardAndBack();
+                walkForwardAndBack(seed, world, caller, query, 1 + random.nextInt(6));
             }
         }
     }
@@ -283,7 +285,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
                 rankedResultsRefuseCursorPaging(seed, caller, query);
                 continue;
             }
-            new CursorWalk(api, seed, world, caller, query, 1 + random.nextInt(6)).walkForwardAndBack();
+            walkForwardAndBack(seed, world, caller, query, 1 + random.nextInt(6));
         }
     }
 
@@ -459,7 +461,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
      * set of matching collections, and each user must find exactly its visible part.
      */
     private Map<String, Set<Long>> searchHits(long seed, Random random, VisibilityWorld world) {
-        return searchHits(seed, world, List.of(searchText(random), searchText(random)));
+        return searchHits(seed, world, List.of(VisibilityWorld.searchText(random), VisibilityWorld.searchText(random)));
     }
 
     private Map<String, Set<Long>> searchHits(long seed, VisibilityWorld world, List<String> texts) {
@@ -484,18 +486,6 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         return hits;
     }
 
-    private static String searchText(Random random) {
-        String word = pick(random, VisibilityWorld.WORDS);
-        String other = pick(random, VisibilityWorld.WORDS);
-        return switch (random.nextInt(5)) {
-            case 0 -> word + " " + other;
-            case 1 -> word + " or " + other;
-            case 2 -> word + " -" + other;
-            case 3 -> "\"" + word + " " + other + "\"";
-            default -> random.nextBoolean() ? word.toLowerCase() : word;
-        };
-    }
-
     /** Every row of an unpaged (per_page=1000) list, checked to be visible and counted exactly. */
     private List<Long> listAll(long seed, VisibilityWorld world, Person person, Map<String, String> params) {
         Map<String, String> query = new LinkedHashMap<>(params);
@@ -515,6 +505,20 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
                 .as(what + ": meta.total")
                 .isEqualTo(ids.size());
         return ids;
+    }
+
+    /** A cursor walk of the caller's list through every page and back, checking every page shows only visible collections. */
+    private void walkForwardAndBack(
+            long seed, VisibilityWorld world, Person caller, RandomCollectionQuery query, int perPage) {
+        String what = String.format("seed %d: as user %d", seed, caller.id());
+        new CursorWalk(api, what, "/api/v2/collections", caller.token(), query.params, perPage)
+                .walkForwardAndBack(
+                        query.expected(world).stream().map(Coll::id).toList(),
+                        (at, ids) -> assertThat(ids)
+                                .as(at + ": only visible collections")
+                                .allSatisfy(id -> assertThat(world.byId(id).visibleTo(caller.id()))
+                                        .as("collection %d is visible", id)
+                                        .isTrue()));
     }
 
     private void rankedResultsRefuseCursorPaging(long seed, Person caller, RandomCollectionQuery query) {

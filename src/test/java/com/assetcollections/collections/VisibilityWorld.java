@@ -412,6 +412,19 @@ public final class VisibilityWorld {
         return String.join(" ", chosen);
     }
 
+    /** One or two words of the vocabulary, sometimes with search syntax (or, -, a phrase). */
+    public static String searchText(Random random) {
+        String word = pick(random, WORDS);
+        String other = pick(random, WORDS);
+        return switch (random.nextInt(5)) {
+            case 0 -> word + " " + other;
+            case 1 -> word + " or " + other;
+            case 2 -> word + " -" + other;
+            case 3 -> "\"" + word + " " + other + "\"";
+            default -> random.nextBoolean() ? word.toLowerCase() : word;
+        };
+    }
+
     public static <T> T pick(Random random, List<T> items) {
         return items.get(random.nextInt(items.size()));
     }

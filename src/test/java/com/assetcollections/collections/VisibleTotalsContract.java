@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.assetcollections.auth.Caller;
 import com.assetcollections.query.TextFolding;
 import com.assetcollections.storage.SqlTypes;
+import com.assetcollections.support.PropertySeeds;
 import com.assetcollections.users.User;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -15,6 +15,7 @@ import static com.assetcollections.collections.CollectionTable.SHARE_USER_ID;
 import com.assetcollections.collections.WriteMixUser.Outcome;
 import com.assetcollections.collections.WriteMixWorld.Person;
 import com.assetcollections.support.Fixtures;
+import com.assetcollections.support.PropertySeeds;
 import com.assetcollections.users.User;
 import java.util.ArrayList;
 import java.util.Collections;

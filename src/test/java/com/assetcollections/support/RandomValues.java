@@ -1,4 +1,4 @@
-package com.assetcollections.collections;
+package com.assetcollections.support;
 
 import com.assetcollections.query.TextFolding;
 import java.time.Instant;
@@ -72,6 +72,10 @@ public final class RandomValues {
         int start = random.nextInt(Math.max(1, word.length() / 2));
         String part = word.substring(start, Math.min(word.length(), start + 2 + random.nextInt(word.length())));
         return random.nextBoolean() ? part.toUpperCase() : part;
+    }
+
+    public static <T> T pick(Random random, List<T> items) {
+        return items.get(random.nextInt(items.size()));
     }
 
     public static String join(List<Long> ids) {

@@ -1,4 +1,4 @@
-package com.assetcollections.collections;
+package com.assetcollections.support;
 
 import java.util.stream.LongStream;
 
