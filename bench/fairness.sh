@@ -8,7 +8,8 @@
 # Uses the database of bench/writes.sh (ac_bench_writes / bench/data/ac_bench_writes.db; run that
 # first to seed it). Settings: DURATION (20s, in seconds), WARMUP (5s of each read, not measured, so that the
 # first row is not the JIT's), HOSTILE (64), HOSTILE_USERS (1: A's connections shared by that many
-# users, to see heavy-units at work), READERS (4), PORT (18084),
+# users, to see heavy-units at work), VARY (1: A's filter is two random letters each time, first
+# page, so that no cache answers it; bench/lua/heavy-varied.lua), READERS (4), PORT (18084),
 # CONCURRENT_PER_USER (5, the default of app.rate-limit.concurrent-per-user), HEAVY_UNITS (empty:
 # the app's default of app.rate-limit.heavy-units), CONCURRENT_WAIT (1s, the default of
 # app.rate-limit.concurrent-wait), SKIP_BUILD=1, JAR.
@@ -23,6 +24,7 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 HOSTILE=${HOSTILE:-64}
 HOSTILE_USERS=${HOSTILE_USERS:-1}
+VARY=${VARY:-0}
 READERS=${READERS:-4}
 PORT=${PORT:-18084}
 export CONCURRENT_PER_USER=${CONCURRENT_PER_USER:-5}
@@ -54,6 +56,11 @@ ITEM=$(curl -sf -H "Authorization: Bearer $B" "$BASE/collections?per_page=1" | s
 # The most expensive reads a client may send: the largest page, every embedded asset, a
 # substring filter no index can answer, sorted, deep.
 HEAVY="$BASE/collections?per_page=1000&page=20&include=assets,owner&filter%5Bname%5D%5Bcontains%5D=e&sort=-updated_at"
+HEAVY_ARGS=("$HEAVY")
+if [ "$VARY" = 1 ]; then
+  HEAVY="$BASE/collections?per_page=1000&page=1&include=assets,owner&filter%5Bname%5D%5Bcontains%5D=<two random letters>&sort=-updated_at"
+  HEAVY_ARGS=(-s "$ROOT/bench/lua/heavy-varied.lua" "$BASE/collections")
+fi
 
 # wrk's summary: "answers/s | p50 | p99 | non-2xx | no answer | 2xx/s"; summary SECONDS CONNECTIONS ARGS...
 summary() {
@@ -87,7 +94,7 @@ log "warming up: $WARMUP of each read, A's with one connection"
 for url in "$BASE/collections/$ITEM" "$BASE/collections"; do
   wrk -t1 -c"$READERS" -d"$WARMUP" -H "Authorization: Bearer $B" "$url" >/dev/null 2>&1
 done
-wrk -t1 -c1 -d"$WARMUP" -H "Authorization: Bearer ${A[0]}" "$HEAVY" >/dev/null 2>&1
+wrk -t1 -c1 -d"$WARMUP" -H "Authorization: Bearer ${A[0]}" "${HEAVY_ARGS[@]}" >/dev/null 2>&1
 mkdir -p "$ROOT/bench/results"
 RESULT=$ROOT/bench/results/fairness-$MODE-$(date -u +%Y%m%dT%H%M%S).md
 {
@@ -101,7 +108,7 @@ RESULT=$ROOT/bench/results/fairness-$MODE-$(date -u +%Y%m%dT%H%M%S).md
     # A starts 2 s before B and stops 2 s after, so that all of B's time is beside A
     hostile=()
     for i in "${!A[@]}"; do
-      summary $((SECONDS_EACH + 4)) $((HOSTILE / HOSTILE_USERS)) -H "Authorization: Bearer ${A[$i]}" "$HEAVY" > "$DATA/fairness-a$i.txt" &
+      summary $((SECONDS_EACH + 4)) $((HOSTILE / HOSTILE_USERS)) -H "Authorization: Bearer ${A[$i]}" "${HEAVY_ARGS[@]}" > "$DATA/fairness-a$i.txt" &
       hostile+=($!)
     done
     sleep 2
