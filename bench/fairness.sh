@@ -16,6 +16,7 @@
 set -euo pipefail
 
 MODE=${1:-pg}
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 DATA=$ROOT/bench/data
@@ -98,7 +99,7 @@ wrk -t1 -c1 -d"$WARMUP" -H "Authorization: Bearer ${A[0]}" "${HEAVY_ARGS[@]}" >/
 mkdir -p "$ROOT/bench/results"
 RESULT=$ROOT/bench/results/fairness-$MODE-$(date -u +%Y%m%dT%H%M%S).md
 {
-  echo "# fairness, $MODE, $DURATION each, A: $HOSTILE connections of $HEAVY (shared by $HOSTILE_USERS users), app.rate-limit.concurrent-per-user=$CONCURRENT_PER_USER, heavy-units=${HEAVY_UNITS:-default}, concurrent-wait=$CONCURRENT_WAIT, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "# fairness, $MODE, $DURATION each, A: $HOSTILE connections of $HEAVY (shared by $HOSTILE_USERS users), app.rate-limit.concurrent-per-user=$CONCURRENT_PER_USER, heavy-units=${HEAVY_UNITS:-default}, concurrent-wait=$CONCURRENT_WAIT, load average before the app started: $LOAD_BEFORE"
   echo
   echo "| B reads ($READERS connections) | while A | answers/s | p50 | p99 | non-2xx | no answer | 2xx/s | others' CPU (cores) |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
