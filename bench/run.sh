@@ -101,7 +101,7 @@ log "starting the app ($JAVA)"
 # shellcheck disable=SC2086
 "$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$DATA/app.jar" --server.port="$PORT" \
   --spring.datasource.url="$SPRING_DATASOURCE_URL" ${SPRING_DATASOURCE_USERNAME:+--spring.datasource.username=$SPRING_DATASOURCE_USERNAME} \
-  --app.rate-limit.per-minute=1000000000 --app.rate-limit.concurrent-per-user=1000 ${APP_ARGS:-} > "$DATA/app-$MODE.log" 2>&1 &
+  --app.rate-limit.per-minute=1000000000 --app.rate-limit.concurrent-per-user=1000 --app.rate-limit.heavy-units=1000000 ${APP_ARGS:-} > "$DATA/app-$MODE.log" 2>&1 &
 APP_PID=$!
 trap 'kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null || true' EXIT
 BASE=http://127.0.0.1:$PORT

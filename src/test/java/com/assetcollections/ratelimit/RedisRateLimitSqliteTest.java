@@ -90,6 +90,7 @@ class RedisRateLimitSqliteTest extends ApiTestBase {
                             "--app.anonymous-read.per-minute=" + ANONYMOUS_LIMIT,
                             "--app.rate-limit.failed-auth-per-minute=1000000",
                             "--app.rate-limit.concurrent-per-user=1000",
+                            "--app.rate-limit.heavy-units=1000000",
                             "--app.rate-limit.redis.recheck-interval=100ms",
                             "--app.idempotency-keys.purge-interval=" + NEVER,
                             "--app.tombstones.purge-interval=" + NEVER,

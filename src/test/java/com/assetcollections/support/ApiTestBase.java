@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "app.rate-limit.per-minute=1000000",
             "app.rate-limit.failed-auth-per-minute=1000000",
             "app.rate-limit.concurrent-per-user=1000",
+            "app.rate-limit.heavy-units=1000000",
             "app.idempotency-keys.purge-interval=" + ApiTestBase.NEVER,
             "app.tombstones.purge-interval=" + ApiTestBase.NEVER
         })
