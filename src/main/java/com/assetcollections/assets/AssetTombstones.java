@@ -52,8 +52,8 @@ public class AssetTombstones {
         return expiredRows.purge(ASSET_TOMBSTONES, DELETED_AT, SqlTypes.now().minus(kept), ID);
     }
 
-    /** Records the asset's tombstone; call in the deleting transaction, before the delete. */
-    void bury(long id) {
+    /** Records the asset's tombstone; call in the deleting transaction, before the delete. Returns its {@code deleted_at}. */
+    Instant bury(long id) {
         Instant now = SqlTypes.now();
         db.insertInto(ASSET_TOMBSTONES, ID, UUID_, OWNER_ID, CREATED_AT, DELETED_AT)
                 .select(DSL.select(
@@ -65,5 +65,6 @@ public class AssetTombstones {
                         .from(AssetTable.ASSETS)
                         .where(AssetTable.ID.eq(id)))
                 .execute();
+        return now;
     }
 }

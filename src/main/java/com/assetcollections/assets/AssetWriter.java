@@ -36,11 +36,13 @@ class AssetWriter {
     private final DSLContext db;
     private final Memberships memberships;
     private final AssetTombstones tombstones;
+    private final AssetEvents events;
 
-    AssetWriter(DSLContext db, Memberships memberships, AssetTombstones tombstones) {
+    AssetWriter(DSLContext db, Memberships memberships, AssetTombstones tombstones, AssetEvents events) {
         this.db = db;
         this.memberships = memberships;
         this.tombstones = tombstones;
+        this.events = events;
     }
 
     /** The new asset, owned by the caller, as {@link AssetReader#REPRESENTATION}. */
@@ -49,7 +51,7 @@ class AssetWriter {
         caller.require(Scope.ASSETS_WRITE);
         Map<Field<?>, Object> columns = body.all();
         Instant now = SqlTypes.now();
-        return db.insertInto(ASSETS)
+        Record created = db.insertInto(ASSETS)
                 .set(UUID_, UUID.randomUUID())
                 .set(OWNER_ID, caller.userId())
                 .set(columns)
@@ -57,6 +59,8 @@ class AssetWriter {
                 .set(UPDATED_AT, now)
                 .returningResult(AssetReader.REPRESENTATION)
                 .fetchOne();
+        events.created(caller, created);
+        return created;
     }
 
     /**
@@ -75,11 +79,13 @@ class AssetWriter {
                         columns.containsKey(column) && !Objects.equals(columns.get(column), asset.get(column)));
         if (changed) {
             columns.put(UPDATED_AT, SqlTypes.now());
-            return db.update(ASSETS)
+            Record updated = db.update(ASSETS)
                     .set(columns)
                     .where(ID.eq(id))
                     .returningResult(AssetReader.REPRESENTATION)
                     .fetchOne();
+            events.updated(caller, updated);
+            return updated;
         }
         return db.select(AssetReader.REPRESENTATION)
                 .from(ASSETS)
@@ -106,9 +112,10 @@ class AssetWriter {
                     "asset " + id + " was added to a collection while it was being deleted");
         }
         condition.check(id);
-        tombstones.bury(id);
+        events.deleted(db.select(ID, UUID_).from(ASSETS).where(ID.eq(id)).fetchSingle(), tombstones.bury(id));
         memberships.withdraw(id);
         db.deleteFrom(ASSETS).where(ID.eq(id)).execute();
+        memberships.announceWithdrawn(holders);
     }
 
     /** How {@link #owned} locks the asset row on PostgreSQL. */

@@ -44,11 +44,13 @@ class CollectionWriter {
     private final DSLContext db;
     private final CollectionLocks locks;
     private final Tombstones tombstones;
+    private final CollectionEvents events;
 
-    CollectionWriter(DSLContext db, CollectionLocks locks, Tombstones tombstones) {
+    CollectionWriter(DSLContext db, CollectionLocks locks, Tombstones tombstones, CollectionEvents events) {
         this.db = db;
         this.locks = locks;
         this.tombstones = tombstones;
+        this.events = events;
     }
 
     /** The new collection, as {@link CollectionReader#REPRESENTATION}. */
@@ -59,7 +61,7 @@ class CollectionWriter {
         String type = body.oneOf("collection_type", TYPES).orElse("private");
         body.validate();
         Instant now = SqlTypes.now();
-        return db.insertInto(COLLECTIONS)
+        Record created = db.insertInto(COLLECTIONS)
                 .set(UUID_, UUID.randomUUID())
                 .set(OWNER_ID, caller.userId())
                 .set(NAME, name)
@@ -71,6 +73,8 @@ class CollectionWriter {
                 .set(UPDATED_AT, now)
                 .returningResult(CollectionReader.REPRESENTATION)
                 .fetchOne();
+        events.created(created);
+        return created;
     }
 
     /**
@@ -116,6 +120,7 @@ class CollectionWriter {
                     .returningResult(CollectionReader.REPRESENTATION)
                     .fetchOne();
             if (changed != null) {
+                events.updated(changed);
                 return changed;
             }
         }
@@ -133,7 +138,8 @@ class CollectionWriter {
         EditableCollection collection = locks.lock(caller, key);
         collection.requireOwner("delete it");
         condition.check(collection.id());
-        tombstones.buryCollection(collection.id());
+        Record row = locks.row(collection.id());
+        events.deleted(row, tombstones.buryCollection(collection.id()));
         db.deleteFrom(COLLECTIONS).where(ID.eq(collection.id())).execute();
     }
 }

@@ -55,11 +55,17 @@ public class Memberships {
 
     private final DSLContext db;
     private final CollectionLocks locks;
+    private final CollectionEvents events;
     private final int maxAssets;
 
-    Memberships(DSLContext db, CollectionLocks locks, @Value("${app.collections.max-assets:10000}") int maxAssets) {
+    Memberships(
+            DSLContext db,
+            CollectionLocks locks,
+            CollectionEvents events,
+            @Value("${app.collections.max-assets:10000}") int maxAssets) {
         this.db = db;
         this.locks = locks;
+        this.events = events;
         this.maxAssets = maxAssets;
     }
 
@@ -145,6 +151,21 @@ public class Memberships {
                 .set(MEMBER_POSITION, MEMBER_POSITION.minus(1))
                 .where(MEMBER_COLLECTION_ID.in(holders).and(MEMBER_POSITION.gt(removedAt)))
                 .execute();
+    }
+
+    /**
+     * Records {@code collection.assets_changed} for collections that lost an asset by its deletion:
+     * call after the delete, when their rows (the assets count) show it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void announceWithdrawn(List<Long> collectionIds) {
+        for (Record changed : db.select(CollectionReader.REPRESENTATION)
+                .from(CollectionTable.COLLECTIONS)
+                .where(CollectionTable.ID.in(collectionIds))
+                .orderBy(CollectionTable.ID)
+                .fetch()) {
+            events.assetsChanged(changed);
+        }
     }
 
     /** The collections holding the asset, by id. */
@@ -291,7 +312,9 @@ public class Memberships {
             insert.execute();
         }
         if (!gone.isEmpty() || !moved.isEmpty() || !added.isEmpty()) {
-            return locks.touch(collectionId);
+            Record touched = locks.touch(collectionId);
+            events.assetsChanged(touched);
+            return touched;
         }
         return locks.row(collectionId);
     }

@@ -45,10 +45,12 @@ class Shares {
 
     private final DSLContext db;
     private final CollectionLocks locks;
+    private final CollectionEvents events;
 
-    Shares(DSLContext db, CollectionLocks locks) {
+    Shares(DSLContext db, CollectionLocks locks, CollectionEvents events) {
         this.db = db;
         this.locks = locks;
+        this.events = events;
     }
 
     /** The result of sharing: the share, and whether it is new. */
@@ -97,7 +99,7 @@ class Shares {
         if (existing != null) {
             if (!existing.level().equals(level)) {
                 setLevel(collection.id(), recipient.get(), level);
-                locks.touch(collection.id());
+                events.shared(locks.touch(collection.id()));
             }
             return new Shared(new Entry(recipient.get(), level, existing.createdAt()).json(), false);
         }
@@ -125,7 +127,7 @@ class Shares {
                     .set(SHARE_INVITED_EMAIL, email)
                     .execute();
         }
-        locks.touch(collection.id());
+        events.shared(locks.touch(collection.id()));
         return new Shared(new Entry(recipient.get(), level, now).json(), true);
     }
 
@@ -144,7 +146,7 @@ class Shares {
         }
         if (!existing.level().equals(level)) {
             setLevel(collection.id(), recipient, level);
-            locks.touch(collection.id());
+            events.shared(locks.touch(collection.id()));
         }
         return new Entry(recipient, level, existing.createdAt()).json();
     }
@@ -153,15 +155,18 @@ class Shares {
     @Transactional
     void unshare(Caller caller, String key, ShareRecipient recipient, ConditionalWrite condition) {
         EditableCollection collection = owned(caller, key, condition);
-        int removed =
-                db.deleteFrom(SHARES).where(shareOf(collection.id(), recipient)).execute();
+        List<Long> formerReaders = db.deleteFrom(SHARES)
+                .where(shareOf(collection.id(), recipient))
+                .returningResult(SHARE_USER_ID)
+                .fetch(SHARE_USER_ID);
+        int removed = formerReaders.size();
         if (recipient instanceof ShareRecipient.ByEmail byEmail) {
             removed += db.deleteFrom(INVITATIONS)
                     .where(invitationOf(collection.id(), byEmail))
                     .execute();
         }
         if (removed > 0) {
-            locks.touch(collection.id());
+            events.unshared(locks.touch(collection.id()), formerReaders);
         }
     }
 

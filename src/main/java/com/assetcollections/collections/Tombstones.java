@@ -63,8 +63,11 @@ public class Tombstones {
                 COLLECTION_TOMBSTONES, DELETED_AT, SqlTypes.now().minus(kept), ID);
     }
 
-    /** Records the collection's tombstone; call in the deleting transaction, before the delete. */
-    void buryCollection(long id) {
+    /**
+     * Records the collection's tombstone; call in the deleting transaction, before the delete.
+     * Returns its {@code deleted_at}.
+     */
+    Instant buryCollection(long id) {
         Instant now = SqlTypes.now();
         db.insertInto(COLLECTION_TOMBSTONES, ID, UUID_, OWNER_ID, COLLECTION_TYPE, CREATED_AT, DELETED_AT)
                 .select(DSL.select(
@@ -82,5 +85,6 @@ public class Tombstones {
                         .from(CollectionTable.SHARES)
                         .where(CollectionTable.SHARE_COLLECTION_ID.eq(id)))
                 .execute();
+        return now;
     }
 }

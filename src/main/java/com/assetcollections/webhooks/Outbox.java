@@ -21,9 +21,9 @@ import static com.assetcollections.webhooks.WebhookTable.WEBHOOKS;
 
 import com.assetcollections.storage.SqlTypes;
 import com.assetcollections.web.JsonResponses;
+import com.assetcollections.web.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +49,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Component
 public class Outbox {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_INSTANT;
 
     private final DSLContext db;
     private final JsonResponses json;
@@ -132,7 +130,7 @@ public class Outbox {
         body.put("type", event.type());
         body.put("data", event.data());
         body.put("url", absolute(event.path()));
-        body.put("webhookDate", DATE.format(now));
+        body.put("webhookDate", JsonValues.datetime(now));
         body.put("webhookTimestamp", now.getEpochSecond());
         body.put("webhookId", uuid.toString());
         return new String(json.bytes(body), StandardCharsets.UTF_8);

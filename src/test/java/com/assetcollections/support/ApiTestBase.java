@@ -24,12 +24,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "app.rate-limit.concurrent-per-user=1000",
             "app.rate-limit.heavy-units=1000000",
             "app.idempotency-keys.purge-interval=" + ApiTestBase.NEVER,
-            "app.tombstones.purge-interval=" + ApiTestBase.NEVER
+            "app.tombstones.purge-interval=" + ApiTestBase.NEVER,
+            "app.webhooks.encryption-key=" + ApiTestBase.WEBHOOK_KEY,
+            "app.webhooks.allow-private-targets=true",
+            "app.webhooks.http-hosts=127.0.0.1,localhost",
+            "app.webhooks.first-retry=100ms",
+            "app.webhooks.multiplier=2",
+            "app.webhooks.attempts=4",
+            "app.webhooks.poll-interval=50ms"
         })
 public abstract class ApiTestBase {
 
     /** The interval of the scheduled purges in tests: longer than any test run. */
     public static final String NEVER = "1000d";
+
+    /** The key that seals webhook secrets in tests (base64 of 32 bytes). */
+    public static final String WEBHOOK_KEY = "dGVzdHMtb25seSB3ZWJob29rIHNlYWxpbmcga2V5ISE=";
 
     @LocalServerPort
     protected int port;

@@ -49,7 +49,12 @@ public final class Fixtures {
         db.deleteFrom(UserTable.TOKENS).execute();
         db.deleteFrom(UserTable.USERS).execute();
         for (String table : List.of(
-                "idempotency_keys", "collection_tombstone_viewers", "collection_tombstones", "asset_tombstones")) {
+                "idempotency_keys",
+                "collection_tombstone_viewers",
+                "collection_tombstones",
+                "asset_tombstones",
+                "webhooks",
+                "webhook_events")) {
             db.deleteFrom(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table)))
                     .execute();
         }
