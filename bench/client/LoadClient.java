@@ -80,7 +80,7 @@ public class LoadClient {
     private static final Pattern ID = Pattern.compile("^\\{\"data\":\\{\"id\":(\\d+)");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
     private static final String SCOPES =
-            "[\"collections:read\", \"collections:write\", \"assets:read\", \"assets:write\"]";
+            "[\"collections:read\", \"collections:write\", \"assets:read\", \"assets:write\", \"webhooks:read\", \"webhooks:write\"]";
 
     private static void createUsers(Map<String, String> o) throws Exception {
         String base = required(o, "base");

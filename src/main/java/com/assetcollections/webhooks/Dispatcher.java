@@ -48,6 +48,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Dispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /**
+     * The least time between two looks for due subscriptions: under a steady write load every commit
+     * raises the signal, and a subscription being delivered picks up its new events by itself.
+     */
+    private static final long CLAIM_GAP_MILLIS = 20;
 
     private final DSLContext db;
     private final WebhookSettings settings;
@@ -125,6 +130,7 @@ class Dispatcher implements SmartLifecycle {
                     }
                 }
                 signal.await(settings.pollInterval());
+                Thread.sleep(CLAIM_GAP_MILLIS);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -156,6 +162,9 @@ class Dispatcher implements SmartLifecycle {
                 .and(headDue(now))
                 .orderBy(LEASED_UNTIL.asc().nullsFirst(), ID)
                 .limit(limit);
+        if (!db.fetchExists(due)) {
+            return List.of(); // nothing to claim: no write transaction (SQLite has one writer at a time)
+        }
         SelectForUpdateStep<?> candidates = due;
         Field<Long> candidate = DSL.field(DSL.name("due", "id"), Long.class);
         return transaction.execute(status -> db.update(WEBHOOKS)
