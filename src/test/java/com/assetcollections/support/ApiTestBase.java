@@ -24,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "app.rate-limit.concurrent-per-user=1000",
             "app.rate-limit.heavy-units=1000000",
             "app.idempotency-keys.purge-interval=" + ApiTestBase.NEVER,
-            "app.tombstones.purge-interval=" + ApiTestBase.NEVER
+            "app.tombstones.purge-interval=" + ApiTestBase.NEVER,
+            "app.webhooks.purge-interval=" + ApiTestBase.NEVER
         })
 public abstract class ApiTestBase {
 
