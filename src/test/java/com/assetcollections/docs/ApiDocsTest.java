@@ -8,6 +8,8 @@ import com.assetcollections.query.ExtraFilter;
 import com.assetcollections.query.FieldSpec;
 import com.assetcollections.query.Operator;
 import com.assetcollections.query.ResourceSchema;
+import com.assetcollections.webhooks.DeliverySchema;
+import com.assetcollections.webhooks.WebhookSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,24 @@ class ApiDocsTest {
         AssetSchema.SCHEMA
                 .includes()
                 .forEach(include -> assertThat(section).contains("`include=" + include.name() + "`"));
+    }
+
+    @Test
+    void webhookFieldTableMatchesTheSchema() throws IOException {
+        String section = section("## Webhooks");
+        assertTableMatches(WebhookSchema.SCHEMA, section);
+        WebhookSchema.SCHEMA
+                .extraFilters()
+                .forEach(filter -> assertThat(section).contains("`filter[" + filter.name() + "]`"));
+    }
+
+    @Test
+    void deliveryFieldTableMatchesTheSchema() throws IOException {
+        String section = section("## Webhook deliveries");
+        assertTableMatches(DeliverySchema.SCHEMA, section);
+        DeliverySchema.SCHEMA
+                .extraFilters()
+                .forEach(filter -> assertThat(section).contains("`filter[" + filter.name() + "]`"));
     }
 
     private static void assertTableMatches(ResourceSchema schema, String section) {
