@@ -13,8 +13,10 @@ import com.assetcollections.web.RequestBodies;
 import com.assetcollections.web.WriteTransactions;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,9 +75,10 @@ class WebhookController {
                 new WebhookBody(bodies.parse(body, WebhookBody.CREATE_FIELDS), caller, targets).forCreate();
         return secretShown(caller, request, body, () -> {
             WebhookWriter.Secreted created = writer.create(caller, change);
-            return responses.created(
-                    withSecret(reader.current(caller, created.id()), created.secret()),
-                    "/api/v2/webhooks/" + created.id());
+            return withSecret(
+                    reader.current(caller, created.id()),
+                    created.secret(),
+                    item -> responses.created(item, "/api/v2/webhooks/" + created.id()));
         });
     }
 
@@ -111,7 +114,7 @@ class WebhookController {
         reader.visibleId(caller, key);
         return secretShown(caller, request, bodies.raw(request), () -> {
             WebhookWriter.Secreted rotated = writer.rotate(caller, key);
-            return responses.ok(withSecret(reader.current(caller, rotated.id()), rotated.secret()));
+            return withSecret(reader.current(caller, rotated.id()), rotated.secret(), responses::ok);
         });
     }
 
@@ -128,10 +131,20 @@ class WebhookController {
                 .body(response.getBody());
     }
 
+    /**
+     * The response {@code respond} makes of the subscription with its secret added, under the ETag
+     * of the subscription without it: the one a GET of the same state answers, which If-Match takes.
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> withSecret(Map<String, Object> body, String secret) {
+    private ResponseEntity<byte[]> withSecret(
+            Map<String, Object> body, String secret, Function<Map<String, Object>, ResponseEntity<byte[]>> respond) {
+        String etag = JsonResponses.etag(responses.bytes(body));
         ((Map<String, Object>) body.get("data")).put("secret", secret);
-        return body;
+        ResponseEntity<byte[]> response = respond.apply(body);
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(response.getHeaders());
+        headers.setETag(etag);
+        return new ResponseEntity<>(response.getBody(), headers, response.getStatusCode());
     }
 
     /** The If-Match check of a write: against the subscription's full representation, read inside the write. */

@@ -72,6 +72,9 @@ abstract class WebhooksContract extends WebhookTestBase {
             assertThat(response.body()).doesNotContain(secret).doesNotContain("secret\"");
         }
         assertThat(keys(one.json().get("data"))).containsExactlyElementsOf(FIELDS);
+        assertThat(created.header("ETag"))
+                .as("the ETag of the state, as GET gives it")
+                .isEqualTo(one.header("ETag"));
         byte[] stored = db.select(WebhookTable.SECRET)
                 .from(WebhookTable.WEBHOOKS)
                 .where(WebhookTable.ID.eq(id))
