@@ -18,6 +18,7 @@ import com.assetcollections.storage.SqlTypes;
 import com.assetcollections.web.Conflict;
 import java.time.Instant;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,19 +50,27 @@ class DeliveryWriter {
         caller.require(Scope.WEBHOOKS_WRITE);
         long deliveryId = ItemKey.id(deliveryKey, "delivery");
         requireEnabled(webhookId, "redeliver");
-        Instant now = SqlTypes.now();
-        int queued = db.update(DELIVERIES)
-                .set(DELIVERY_STATUS, "pending")
-                .set(DELIVERY_NEXT_ATTEMPT_AT, now)
-                .set(DELIVERY_ATTEMPTS_COUNT, 0)
-                .set(DELIVERY_UPDATED_AT, now)
-                .where(DELIVERY_ID.eq(deliveryId).and(DELIVERY_WEBHOOK_ID.eq(webhookId)))
-                .execute();
+        int queued = pendingAgain(db, DELIVERY_ID.eq(deliveryId).and(DELIVERY_WEBHOOK_ID.eq(webhookId)));
         if (queued == 0) {
             throw ItemKey.notFound(deliveryKey, "delivery");
         }
         AfterCommit.run(signal::raise);
         return deliveryId;
+    }
+
+    /**
+     * Makes these deliveries pending, due now, with a fresh round of attempts; their log of earlier
+     * attempts is kept. Returns how many there were.
+     */
+    static int pendingAgain(DSLContext db, Condition deliveries) {
+        Instant now = SqlTypes.now();
+        return db.update(DELIVERIES)
+                .set(DELIVERY_STATUS, "pending")
+                .set(DELIVERY_NEXT_ATTEMPT_AT, now)
+                .set(DELIVERY_ATTEMPTS_COUNT, 0)
+                .set(DELIVERY_UPDATED_AT, now)
+                .where(deliveries)
+                .execute();
     }
 
     /** Records a {@code webhook.ping} event for this subscription alone, whatever events it asked for. */

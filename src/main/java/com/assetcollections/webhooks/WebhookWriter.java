@@ -2,11 +2,8 @@ package com.assetcollections.webhooks;
 
 import static com.assetcollections.webhooks.WebhookTable.CREATED_AT;
 import static com.assetcollections.webhooks.WebhookTable.DELIVERIES;
-import static com.assetcollections.webhooks.WebhookTable.DELIVERY_ATTEMPTS_COUNT;
 import static com.assetcollections.webhooks.WebhookTable.DELIVERY_ID;
-import static com.assetcollections.webhooks.WebhookTable.DELIVERY_NEXT_ATTEMPT_AT;
 import static com.assetcollections.webhooks.WebhookTable.DELIVERY_STATUS;
-import static com.assetcollections.webhooks.WebhookTable.DELIVERY_UPDATED_AT;
 import static com.assetcollections.webhooks.WebhookTable.DELIVERY_WEBHOOK_ID;
 import static com.assetcollections.webhooks.WebhookTable.DISABLED_REASON;
 import static com.assetcollections.webhooks.WebhookTable.ENABLED;
@@ -130,17 +127,12 @@ class WebhookWriter {
                 .from(DELIVERIES)
                 .where(DELIVERY_WEBHOOK_ID.eq(webhookId).and(DELIVERY_STATUS.eq("succeeded")))
                 .asField();
-        Instant now = SqlTypes.now();
-        int resumed = db.update(DELIVERIES)
-                .set(DELIVERY_STATUS, "pending")
-                .set(DELIVERY_NEXT_ATTEMPT_AT, now)
-                .set(DELIVERY_ATTEMPTS_COUNT, 0)
-                .set(DELIVERY_UPDATED_AT, now)
-                .where(DELIVERY_WEBHOOK_ID
+        int resumed = DeliveryWriter.pendingAgain(
+                db,
+                DELIVERY_WEBHOOK_ID
                         .eq(webhookId)
                         .and(DELIVERY_STATUS.eq("failed"))
-                        .and(DELIVERY_ID.gt(lastSucceeded)))
-                .execute();
+                        .and(DELIVERY_ID.gt(lastSucceeded)));
         if (resumed > 0) {
             AfterCommit.run(signal::raise);
         }
