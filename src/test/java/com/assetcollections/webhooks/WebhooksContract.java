@@ -238,6 +238,30 @@ abstract class WebhooksContract extends WebhookTestBase {
     }
 
     @Test
+    void targetsArePublicHttpsOrPlainHttpToTheHostsTheSettingNames() {
+        assertThat(subscribe(aliceToken, "{\"url\": \"http://" + HTTP_HOST + "/in\", \"events\": [\"*\"]}")
+                        .status())
+                .isEqualTo(201);
+        for (String url : List.of(
+                "https://169.254.169.254/latest/meta-data",
+                "https://[::1]/x",
+                "https://10.0.0.8/x",
+                "https://[::ffff:192.168.0.1]/x",
+                "http://1.1.1.1/x",
+                "ftp://1.1.1.1/x",
+                "https://user:pw@1.1.1.1/x",
+                "/relative")) {
+            ApiResponse refused = subscribe(aliceToken, "{\"url\": \"" + url + "\", \"events\": [\"*\"]}");
+            assertThat(refused.status()).as(url + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.json().at("/errors/url/0").asString())
+                    .as(url)
+                    .startsWith("`url` ")
+                    .endsWith("; got `" + url + "`");
+        }
+        assertThat(db.fetchCount(WebhookTable.WEBHOOKS)).isEqualTo(1);
+    }
+
+    @Test
     void aTokenSubscribesOnlyToEventsAboutWhatItMayRead() {
         String assetsOnly =
                 fixtures.token(alice, EnumSet.of(Scope.ASSETS_READ, Scope.WEBHOOKS_WRITE, Scope.WEBHOOKS_READ));
