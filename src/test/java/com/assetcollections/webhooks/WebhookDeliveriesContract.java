@@ -3,14 +3,19 @@ package com.assetcollections.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assetcollections.support.ApiResponse;
+import com.assetcollections.support.CursorWalk;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jooq.Record3;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The delivery log of a subscription: listed with the query language, a delivery sent again on
@@ -88,6 +93,33 @@ abstract class WebhookDeliveriesContract extends WebhookTestBase {
     }
 
     @Test
+    void cursorWalksVisitTheWholeLogInOrderBothWays() {
+        long id = subscription(aliceToken);
+        Instant start = now().minusSeconds(3600);
+        List<String> statuses = List.of("pending", "succeeded", "failed");
+        Map<Long, String> statusOf = new HashMap<>();
+        Map<Long, Instant> updatedAt = new HashMap<>();
+        for (int i = 0; i < 13; i++) {
+            Instant at = start.plusSeconds(i * 7 % 13);
+            long delivery = delivery(id, "asset.updated", statuses.get(i % 3), "[]", at);
+            statusOf.put(delivery, statuses.get(i % 3));
+            updatedAt.put(delivery, at);
+        }
+        List<Long> byStatusThenNewest = statusOf.keySet().stream()
+                .sorted(Comparator.<Long, String>comparing(statusOf::get).thenComparing(Comparator.reverseOrder()))
+                .toList();
+        List<Long> latestFirst = updatedAt.keySet().stream()
+                .sorted(Comparator.<Long, Instant>comparing(updatedAt::get).reversed())
+                .toList();
+        String path = "/api/v2/webhooks/" + id + "/deliveries";
+
+        new CursorWalk(api, "status,-id", path, aliceToken, Map.of("sort", "status,-id"), 4)
+                .walkForwardAndBack(byStatusThenNewest);
+        new CursorWalk(api, "-updated_at", path, aliceToken, Map.of("sort", "-updated_at"), 5)
+                .walkForwardAndBack(latestFirst);
+    }
+
+    @Test
     void redeliveringMakesADeliveryPendingAgainAndKeepsItsLog() {
         long id = subscription(aliceToken);
         long failed = delivery(id, "asset.created", "failed", "[" + attempt(500) + "]", now().minusSeconds(3600));
@@ -127,10 +159,9 @@ abstract class WebhookDeliveriesContract extends WebhookTestBase {
         String body = db.select(WebhookTable.EVENT_BODY)
                 .from(WebhookTable.EVENTS_TABLE)
                 .where(WebhookTable.EVENT_UUID.eq(
-                        java.util.UUID.fromString(data.get("event_id").asString())))
+                        UUID.fromString(data.get("event_id").asString())))
                 .fetchSingle(WebhookTable.EVENT_BODY);
-        JsonNode event =
-                tools.jackson.databind.json.JsonMapper.builder().build().readTree(body);
+        JsonNode event = JsonMapper.builder().build().readTree(body);
         assertThat(event.get("event").asString()).isEqualTo("webhook.ping");
         assertThat(event.get("type").asString()).isEqualTo("webhook");
         assertThat(event.get("url").asString()).endsWith("/api/v2/webhooks/" + id);

@@ -10,6 +10,7 @@ import com.assetcollections.users.User;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,7 +115,7 @@ abstract class WebhookTestBase extends ApiTestBase {
     /** 422 with exactly these errors. */
     static void assertInvalid(ApiResponse response, Map<String, List<String>> errors) {
         assertThat(response.status()).as(response.body()).isEqualTo(422);
-        Map<String, List<String>> actual = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> actual = new LinkedHashMap<>();
         response.json().get("errors").properties().forEach(entry -> {
             List<String> messages = new ArrayList<>();
             entry.getValue().forEach(message -> messages.add(message.asString()));

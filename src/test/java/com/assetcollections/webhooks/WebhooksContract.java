@@ -9,6 +9,7 @@ import com.assetcollections.support.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -429,7 +430,7 @@ abstract class WebhooksContract extends WebhookTestBase {
     }
 
     private static List<String> concat(List<String> fields, String more) {
-        List<String> all = new java.util.ArrayList<>(fields);
+        List<String> all = new ArrayList<>(fields);
         all.add(more);
         return all;
     }
