@@ -10,6 +10,9 @@ public enum Scope {
     COLLECTIONS_WRITE("collections:write"),
     ASSETS_READ("assets:read"),
     ASSETS_WRITE("assets:write"),
+    /** The caller's own webhook subscriptions and their delivery logs (everyone's with {@link #ADMIN}). */
+    WEBHOOKS_READ("webhooks:read"),
+    WEBHOOKS_WRITE("webhooks:write"),
     ADMIN("admin");
 
     private final String token;

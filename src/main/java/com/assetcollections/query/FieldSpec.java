@@ -61,6 +61,7 @@ public record FieldSpec(
 
     /** Sortable, ordered by another column than the one shown (e.g. the folded name). */
     public FieldSpec sortableBy(Field<?> orderColumn) {
+        requireComparable("sorted");
         return new FieldSpec(
                 name, type, column, foldedColumn, orderColumn, defaultOperator, operators, nullable, description);
     }
@@ -72,7 +73,15 @@ public record FieldSpec(
     }
 
     private FieldSpec with(Field<String> folded, Operator defaultOp, Set<Operator> ops) {
+        requireComparable("filtered");
         return new FieldSpec(name, type, column, folded, sortColumn, defaultOp, ops, nullable, description);
+    }
+
+    /** A schema that would filter or sort a JSON log is a programming error, found at startup. */
+    private void requireComparable(String what) {
+        if (type == ValueType.OBJECT_LIST) {
+            throw new IllegalArgumentException("field `" + name + "` of type object[] cannot be " + what);
+        }
     }
 
     public boolean isSortable() {

@@ -26,9 +26,11 @@ public final class ResourceJson {
             Object value = row.get(field.column());
             item.put(
                     field.name(),
-                    field.type() == ValueType.STRING_LIST
-                            ? JsonValues.stringList((String) value)
-                            : JsonValues.of(value));
+                    switch (field.type()) {
+                        case STRING_LIST -> JsonValues.stringList((String) value);
+                        case OBJECT_LIST -> JsonValues.objectList((String) value);
+                        default -> JsonValues.of(value);
+                    });
         }
         return item;
     }

@@ -17,7 +17,14 @@ public enum ValueType {
     UUID_("uuid"),
     DATETIME("datetime"),
     /** A list of short strings, stored as a JSON array; filters match its text. */
-    STRING_LIST("string[]");
+    STRING_LIST("string[]"),
+    /** {@code true} or {@code false}; a filter value is {@code 1}, {@code 0}, {@code true} or {@code false}. */
+    BOOLEAN("boolean"),
+    /**
+     * A JSON array of objects stored as its text (a log, such as a delivery's attempts), written as
+     * that array. Neither filterable nor sortable: {@link FieldSpec} refuses to declare it so.
+     */
+    OBJECT_LIST("object[]");
 
     private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,19}");
     private static final Pattern CANONICAL_UUID =
@@ -51,6 +58,8 @@ public enum ValueType {
             case STRING_LIST -> itemText(raw, parameter);
             case UUID_ -> parseUuid(value, parameter);
             case DATETIME -> parseDateTime(value, parameter);
+            case BOOLEAN -> parseBoolean(value, parameter);
+            case OBJECT_LIST -> throw new IllegalStateException(parameter + ": an object[] field is never filtered");
         };
     }
 
@@ -76,6 +85,16 @@ public enum ValueType {
                     parameter, "`" + parameter + "` must not contain a line break (%0A); it matches within one item");
         }
         return text;
+    }
+
+    private static Boolean parseBoolean(String value, String parameter) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "true" -> Boolean.TRUE;
+            case "0", "false" -> Boolean.FALSE;
+            default ->
+                throw new InvalidQuery(
+                        parameter, "`" + parameter + "` must be 1, 0, true or false, got `" + value + "`");
+        };
     }
 
     private static Long parseInteger(String value, String parameter) {

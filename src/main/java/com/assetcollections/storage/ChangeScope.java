@@ -67,6 +67,21 @@ public record ChangeScope(String kind, long key) {
         return List.copyOf(all);
     }
 
+    /** A user's webhook subscriptions (migration V11); {@link #allWebhooks} for everyone's. */
+    public static ChangeScope webhooksOf(long userId) {
+        return new ChangeScope("webhooks", userId);
+    }
+
+    /** Every subscription, as an admin lists them. */
+    public static ChangeScope allWebhooks() {
+        return new ChangeScope("webhooks", 0);
+    }
+
+    /** The delivery log of one subscription. */
+    public static ChangeScope deliveriesOf(long webhookId) {
+        return new ChangeScope("deliveries", webhookId);
+    }
+
     /** One personal access token (its revocation, expiry, scopes or deletion). */
     public static ChangeScope token(long tokenId) {
         return new ChangeScope(TOKEN_KIND, tokenId);

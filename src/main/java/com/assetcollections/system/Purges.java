@@ -3,6 +3,7 @@ package com.assetcollections.system;
 import com.assetcollections.assets.AssetTombstones;
 import com.assetcollections.collections.Tombstones;
 import com.assetcollections.web.IdempotentPosts;
+import com.assetcollections.webhooks.EventRetention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Removes what is kept only for a while — Idempotency-Key responses after
- * {@code app.idempotency-keys.kept}, tombstones after {@code app.tombstones.kept} — on a schedule
+ * {@code app.idempotency-keys.kept}, tombstones after {@code app.tombstones.kept}, webhook events
+ * and their delivery logs after {@code app.webhooks.retention} — on a schedule
  * of its own rather than in requests: a keyed POST or a delete then touches only its own rows, and
  * writes of different users never wait on one purge. Every instance runs it (batches skip rows
  * another instance holds); the command line does not.
@@ -27,11 +29,17 @@ class Purges {
     private final IdempotentPosts idempotentPosts;
     private final Tombstones collectionTombstones;
     private final AssetTombstones assetTombstones;
+    private final EventRetention webhookEvents;
 
-    Purges(IdempotentPosts idempotentPosts, Tombstones collectionTombstones, AssetTombstones assetTombstones) {
+    Purges(
+            IdempotentPosts idempotentPosts,
+            Tombstones collectionTombstones,
+            AssetTombstones assetTombstones,
+            EventRetention webhookEvents) {
         this.idempotentPosts = idempotentPosts;
         this.collectionTombstones = collectionTombstones;
         this.assetTombstones = assetTombstones;
+        this.webhookEvents = webhookEvents;
     }
 
     @Scheduled(
@@ -49,5 +57,12 @@ class Purges {
                 "purged {} collection and {} asset tombstones",
                 collectionTombstones.purgeExpired(),
                 assetTombstones.purgeExpired());
+    }
+
+    @Scheduled(
+            initialDelayString = "${app.webhooks.purge-interval:1h}",
+            fixedDelayString = "${app.webhooks.purge-interval:1h}")
+    void webhookEvents() {
+        log.debug("purged {} webhook events with their deliveries", webhookEvents.purgeExpired());
     }
 }

@@ -16,13 +16,13 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals the response that shows a new token's secret before {@link IdempotentPosts} keeps it for
+ * Seals a response that shows a secret (a new token, a webhook's signing secret) before {@link IdempotentPosts} keeps it for
  * replay: AES-256-GCM under a key derived (HMAC-SHA256) from the request's bearer token and its
  * {@code Idempotency-Key}. The bearer token is stored only as a hash, so the kept response is
  * useless to anyone who reads the database, and only a retry with the same bearer token and key
  * can open it; with another token of the same user the replay is refused (422).
  */
-final class BearerSeal implements ReplaySeal {
+public final class BearerSeal implements ReplaySeal {
 
     private static final byte VERSION = 1;
     private static final int NONCE_BYTES = 12;
@@ -35,7 +35,7 @@ final class BearerSeal implements ReplaySeal {
         this.key = key;
     }
 
-    static BearerSeal of(HttpServletRequest request) {
+    public static BearerSeal of(HttpServletRequest request) {
         String bearer = BearerTokenFilter.bearerToken(request.getHeader("Authorization"))
                 .orElseThrow(() -> new IllegalStateException("an authenticated request without a bearer token"));
         String idempotencyKey = String.valueOf(request.getHeader(IdempotentPosts.HEADER));

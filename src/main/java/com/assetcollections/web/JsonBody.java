@@ -92,6 +92,19 @@ public final class JsonBody {
         return oneOf(field, allowed).orElse(null);
     }
 
+    /** An optional {@code true} or {@code false}; empty when absent, and {@code null} is refused like any non-boolean. */
+    public Optional<Boolean> bool(String field) {
+        JsonNode node = root.get(field);
+        if (node == null) {
+            return Optional.empty();
+        }
+        if (!node.isBoolean()) {
+            reject(field, "`" + field + "` must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(node.booleanValue());
+    }
+
     /** An optional whole number, at least {@code min}. */
     public Optional<Long> number(String field, long min) {
         JsonNode node = root.get(field);

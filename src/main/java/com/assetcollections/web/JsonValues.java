@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +34,15 @@ public final class JsonValues {
             return List.of();
         }
         return List.of(JSON.readValue(json, String[].class));
+    }
+
+    /** A list stored as a JSON array of objects, written as that array (keys in their stored order). */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> objectList(String json) {
+        if (json == null || json.isEmpty()) {
+            return List.of();
+        }
+        return JSON.readValue(json, List.class);
     }
 
     public static String datetime(Instant instant) {

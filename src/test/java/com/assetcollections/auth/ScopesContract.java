@@ -44,6 +44,8 @@ abstract class ScopesContract extends ApiTestBase {
     private static final Set<Scope> A_READ = Set.of(Scope.ASSETS_READ);
     private static final Set<Scope> A_WRITE = Set.of(Scope.ASSETS_WRITE);
     private static final Set<Scope> ADMIN = Set.of(Scope.ADMIN);
+    private static final Set<Scope> W_READ = Set.of(Scope.WEBHOOKS_READ);
+    private static final Set<Scope> W_WRITE = Set.of(Scope.WEBHOOKS_WRITE);
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("GET", "/api/v2/collections", C_READ),
@@ -78,7 +80,17 @@ abstract class ScopesContract extends ApiTestBase {
             new Endpoint("GET", "/api/v2/users/{user}", ADMIN),
             new Endpoint("POST", "/api/v2/users", ADMIN),
             new Endpoint("GET", "/api/v2/users/{user}/tokens", ADMIN),
-            new Endpoint("POST", "/api/v2/users/{missing}/tokens", ADMIN));
+            new Endpoint("POST", "/api/v2/users/{missing}/tokens", ADMIN),
+            new Endpoint("GET", "/api/v2/webhooks", W_READ),
+            new Endpoint("GET", "/api/v2/webhooks/{missing}", W_READ),
+            new Endpoint("POST", "/api/v2/webhooks", W_WRITE),
+            new Endpoint("PATCH", "/api/v2/webhooks/{missing}", W_WRITE),
+            new Endpoint("DELETE", "/api/v2/webhooks/{missing}", W_WRITE),
+            new Endpoint("POST", "/api/v2/webhooks/{missing}/rotate-secret", W_WRITE),
+            new Endpoint("POST", "/api/v2/webhooks/{missing}/ping", W_WRITE),
+            new Endpoint("GET", "/api/v2/webhooks/{missing}/deliveries", W_READ),
+            new Endpoint("GET", "/api/v2/webhooks/{missing}/deliveries/{missing}", W_READ),
+            new Endpoint("POST", "/api/v2/webhooks/{missing}/deliveries/{missing}/redeliver", W_WRITE));
 
     @Autowired
     private RequestMappingHandlerMapping mappings;

@@ -8,6 +8,8 @@ import com.assetcollections.query.ExtraFilter;
 import com.assetcollections.query.FieldSpec;
 import com.assetcollections.query.Operator;
 import com.assetcollections.query.ResourceSchema;
+import com.assetcollections.webhooks.DeliverySchema;
+import com.assetcollections.webhooks.WebhookSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,23 @@ class ApiDocsTest {
         AssetSchema.SCHEMA
                 .includes()
                 .forEach(include -> assertThat(section).contains("`include=" + include.name() + "`"));
+    }
+
+    @Test
+    void webhookFieldTableAndFiltersMatchTheSchema() throws IOException {
+        assertDocumented(WebhookSchema.SCHEMA, section("## Webhooks"));
+    }
+
+    @Test
+    void deliveryFieldTableAndFiltersMatchTheSchema() throws IOException {
+        assertDocumented(DeliverySchema.SCHEMA, section("## Webhook deliveries"));
+    }
+
+    /** The field table, and every extra filter named, of a resource without includes. */
+    private static void assertDocumented(ResourceSchema schema, String section) {
+        assertTableMatches(schema, section);
+        schema.extraFilters().forEach(filter -> assertThat(section).contains("`filter[" + filter.name() + "]`"));
+        assertThat(schema.includes()).isEmpty();
     }
 
     private static void assertTableMatches(ResourceSchema schema, String section) {

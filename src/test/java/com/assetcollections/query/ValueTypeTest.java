@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -136,5 +137,31 @@ class ValueTypeTest {
     @Test
     void keepsStringsAsSent() {
         assertThat(ValueType.STRING.parse("  two words ", "filter[name]")).isEqualTo("  two words ");
+    }
+
+    @Test
+    void readsBooleansAsOneZeroTrueOrFalse() {
+        assertThat(ValueType.BOOLEAN.parse(" TRUE ", "filter[enabled]")).isEqualTo(true);
+        assertThat(ValueType.BOOLEAN.parse("1", "filter[enabled]")).isEqualTo(true);
+        assertThat(ValueType.BOOLEAN.parse("false", "filter[enabled]")).isEqualTo(false);
+        assertThat(ValueType.BOOLEAN.parse("0", "filter[enabled]")).isEqualTo(false);
+        for (String bad : new String[] {"", "yes", "2", "t"}) {
+            assertThatThrownBy(() -> ValueType.BOOLEAN.parse(bad, "filter[enabled]"))
+                    .as(bad)
+                    .isInstanceOf(InvalidQuery.class)
+                    .hasMessage("`filter[enabled]` must be 1, 0, true or false, got `%s`", bad);
+        }
+    }
+
+    @Test
+    void refusesToDeclareAnObjectListFilterableOrSortable() {
+        FieldSpec attempts = FieldSpec.of("attempts", ValueType.OBJECT_LIST, DSL.field("attempts"), "a log");
+
+        assertThatThrownBy(attempts::sortable)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field `attempts` of type object[] cannot be sorted");
+        assertThatThrownBy(attempts::exactMatch)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("field `attempts` of type object[] cannot be filtered");
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "app.webhooks.first-retry=100ms",
             "app.webhooks.multiplier=2",
             "app.webhooks.attempts=4",
-            "app.webhooks.poll-interval=50ms"
+            "app.webhooks.poll-interval=50ms",
+            "app.webhooks.purge-interval=" + ApiTestBase.NEVER
         })
 public abstract class ApiTestBase {
 

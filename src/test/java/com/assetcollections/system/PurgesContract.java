@@ -196,7 +196,8 @@ abstract class PurgesContract extends ApiTestBase {
         assertThat(intervals)
                 .isEqualTo(Map.of(
                         "idempotencyKeys", Duration.parse("PT24000H"),
-                        "tombstones", Duration.parse("PT24000H")));
+                        "tombstones", Duration.parse("PT24000H"),
+                        "webhookEvents", Duration.parse("PT24000H")));
     }
 
     ApiResponse createCollection(String body, String key) {

@@ -167,7 +167,7 @@ abstract class UsersAndTokensContract extends ApiTestBase {
                 Map.of(
                         "scopes",
                         List.of("unknown scope `root`; scopes: collections:read, collections:write, assets:read,"
-                                + " assets:write, admin")));
+                                + " assets:write, webhooks:read, webhooks:write, admin")));
         assertValidationErrors(
                 createToken(aliceToken.plaintext(), "{\"name\": \"x\"}"),
                 Map.of(
