@@ -51,7 +51,7 @@ use_db() {
 admin_token() {
   app users create --email=bench-admin@example.com --name="Bench admin" >/dev/null 2>&1 || true
   app tokens create --email=bench-admin@example.com --name=bench-admin \
-    --scopes=collections:read,collections:write,assets:read,assets:write,admin 2>/dev/null | sed -n 's/.*(shown once): //p'
+    --scopes=collections:read,collections:write,assets:read,assets:write,webhooks:read,webhooks:write,admin 2>/dev/null | sed -n 's/.*(shown once): //p'
 }
 
 # start_app PORT LOGFILE [app options...]: the server on DB, rate and concurrency limits off; waits for /health.
