@@ -8,7 +8,6 @@ import static com.assetcollections.webhooks.WebhookTable.EVENT_ID;
 import static com.assetcollections.webhooks.WebhookTable.EVENT_UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.assetcollections.AssetCollectionsApplication;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.support.ApiClient;
 import com.assetcollections.support.ApiTestBase;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.annotation.DirtiesContext;
@@ -160,30 +158,12 @@ abstract class WebhookInstanceRestartContract extends ApiTestBase {
                 .fetch(row -> row.value1().toString());
     }
 
-    /** The arguments of another instance of the service over this test's database. */
     private List<String> instance(boolean dispatch) {
-        List<String> args = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.hikari.maximum-pool-size=3",
-                "--app.demo-data=false",
-                "--app.rate-limit.per-minute=1000000",
-                "--app.webhooks.encryption-key=" + WEBHOOK_KEY,
-                "--app.webhooks.allow-private-targets=true",
-                "--app.webhooks.http-hosts=127.0.0.1,localhost",
-                "--app.webhooks.poll-interval=50ms",
-                "--app.webhooks.lease=" + LEASE,
-                "--app.webhooks.dispatch=" + dispatch));
-        String user = environment.getProperty("spring.datasource.username");
-        if (user != null) {
-            args.add("--spring.datasource.username=" + user);
-        }
-        return args;
+        return OtherInstances.args(environment, dispatch, LEASE);
     }
 
     private ConfigurableApplicationContext startInProcess() {
-        List<String> args = new ArrayList<>(instance(true));
-        args.add("--server.port=0");
-        return new SpringApplicationBuilder(AssetCollectionsApplication.class).run(args.toArray(String[]::new));
+        return OtherInstances.startInProcess(instance(true));
     }
 
     private static void await(CountDownLatch latch) {
