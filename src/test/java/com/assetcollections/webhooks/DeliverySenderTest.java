@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assetcollections.support.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,26 @@ class DeliverySenderTest {
             assertThat(receiver.received("/allowed")).hasSize(1);
         } finally {
             allowed.destroy();
+        }
+    }
+
+    @Test
+    void givesUpOnAReceiverThatDoesNotAnswerWithinTheRequestTimeout() throws Exception {
+        WebhookSettings impatient = TestSettings.with(
+                Map.of("http-hosts", "127.0.0.1", "allow-private-targets", "true", "request-timeout", "1s"));
+        receiver.answer("/slow", request -> new WebhookReceiver.Answer(200, Duration.ofSeconds(4)));
+        DeliverySender slow = new DeliverySender(new TargetGuard(impatient), impatient);
+        try {
+            DeliveryAttempt attempt = slow.send(
+                    receiver.url("/slow"),
+                    List.of(WebhookSecret.generate()),
+                    UUID.randomUUID().toString(),
+                    BODY);
+            assertThat(attempt.statusCode()).isNull();
+            assertThat(attempt.error()).isEqualTo("no response within 1 s");
+            assertThat(attempt.durationMs()).isBetween(900L, 2500L);
+        } finally {
+            slow.destroy();
         }
     }
 
