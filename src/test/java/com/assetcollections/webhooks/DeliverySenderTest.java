@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +95,41 @@ class DeliverySenderTest {
         } finally {
             slow.destroy();
         }
+    }
+
+    @Test
+    void subscriptionsOnOneHostDoNotWaitForEachOthersConnections() throws Exception {
+        WebhookSettings permissive = TestSettings.with(
+                Map.of("http-hosts", "127.0.0.1", "allow-private-targets", "true", "receivers-at-once", "4"));
+        receiver.answer("/slow", request -> new WebhookReceiver.Answer(200, Duration.ofSeconds(3)));
+        DeliverySender shared = new DeliverySender(new TargetGuard(permissive), permissive);
+        ExecutorService subscriptions = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<DeliveryAttempt>> slow = List.of(
+                    subscriptions.submit(() -> send(shared, "/slow")),
+                    subscriptions.submit(() -> send(shared, "/slow")));
+            receiver.await("/slow", 2, Duration.ofSeconds(5));
+            DeliveryAttempt fast =
+                    subscriptions.submit(() -> send(shared, "/fast")).get();
+            assertThat(fast.statusCode()).isEqualTo(200);
+            assertThat(fast.durationMs())
+                    .as("a delivery to a receiver that answers at once")
+                    .isLessThan(1500);
+            for (Future<DeliveryAttempt> attempt : slow) {
+                assertThat(attempt.get().statusCode()).isEqualTo(200);
+            }
+        } finally {
+            subscriptions.shutdownNow();
+            shared.destroy();
+        }
+    }
+
+    private DeliveryAttempt send(DeliverySender through, String path) {
+        return through.send(
+                receiver.url(path),
+                List.of(WebhookSecret.generate()),
+                UUID.randomUUID().toString(),
+                BODY);
     }
 
     private DeliveryAttempt send(String url) {
