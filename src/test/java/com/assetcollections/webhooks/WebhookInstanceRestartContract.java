@@ -122,6 +122,63 @@ abstract class WebhookInstanceRestartContract extends ApiTestBase {
         }
     }
 
+    @Test
+    void eventsSentButNotYetRecordedWhenItsInstanceIsKilledAreSentAgainInOrder() throws InterruptedException {
+        CountDownLatch thirdArrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        receiver.answer("/hook", request -> {
+            int call = calls.incrementAndGet();
+            if (call == 1) {
+                sleep(1000); // the other events are committed meanwhile: the next turn sends a batch
+            } else if (call == 3) {
+                thirdArrived.countDown();
+                await(release);
+            }
+            return Answer.status(200);
+        });
+        List<String> recorded;
+        try (AppProcess first = AppProcess.start(instance(true))) {
+            writeFiveEvents(first.api());
+            assertThat(thirdArrived.await(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .as("the third delivery reached the receiver; the instance's output:\n%s", first.output())
+                    .isTrue();
+            first.kill();
+            recorded = succeededIds();
+        } finally {
+            release.countDown();
+        }
+        List<String> sentBefore = ids(receiver.received("/hook"));
+        assertThat(sentBefore).hasSize(3);
+        assertThat(recorded).isSubsetOf(sentBefore).doesNotContain(sentBefore.get(2));
+
+        try (ConfigurableApplicationContext next = startInProcess()) {
+            List<String> unrecorded =
+                    outboxIds().stream().filter(id -> !recorded.contains(id)).toList();
+            receiver.await("/hook", 3 + unrecorded.size(), WAIT);
+            sleep(500);
+            List<Received> got = receiver.received("/hook");
+            assertThat(ids(got.subList(3, got.size())))
+                    .as("sent after the restart; recorded as delivered before the kill: %s", recorded)
+                    .containsExactlyElementsOf(unrecorded);
+            assertSignedAndDelivered(got);
+        }
+    }
+
+    private List<String> succeededIds() {
+        return db.select(EVENT_UUID)
+                .from(DELIVERIES)
+                .join(EVENTS_TABLE)
+                .on(EVENT_ID.eq(WebhookTable.DELIVERY_EVENT_ID))
+                .where(DELIVERY_STATUS.eq("succeeded"))
+                .orderBy(EVENT_ID)
+                .fetch(row -> row.value1().toString());
+    }
+
+    private static List<String> ids(List<Received> requests) {
+        return requests.stream().map(r -> r.header("webhook-id")).toList();
+    }
+
     /** Five events, each committed before its response. */
     private void writeFiveEvents(ApiClient api) {
         long id = api.post("/api/v2/collections", token, "{\"name\":\"Brands\"}")
