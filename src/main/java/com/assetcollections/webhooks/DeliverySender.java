@@ -66,7 +66,9 @@ class DeliverySender implements DisposableBean {
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(checked)
                 .setMaxConnTotal(Math.max(2, settings.receiversAtOnce() * 2))
-                .setMaxConnPerRoute(2)
+                // each subscription being delivered to holds at most one connection; subscriptions
+                // on one host must not queue for each other's (a hung one would time the others out)
+                .setMaxConnPerRoute(Math.max(2, settings.receiversAtOnce()))
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                         .setSocketTimeout(Timeout.of(settings.requestTimeout()))
