@@ -56,6 +56,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SubscriptionDelivery {
 
+    /** Time kept in hand when deciding whether a send still fits in the lease. */
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
+
     /** Attempts kept in a delivery's log (redeliveries add to it). */
     private static final int KEPT_ATTEMPTS = 20;
 
@@ -104,7 +107,10 @@ class SubscriptionDelivery {
                     if (!running.getAsBoolean() || head.due().isAfter(now)) {
                         return;
                     }
-                    if (now.isAfter(leasedAt.plus(settings.lease().dividedBy(2)))) {
+                    // a send must end within the lease, or another instance could take over mid-send
+                    if (now.plus(settings.requestTimeout())
+                            .plus(LEASE_MARGIN)
+                            .isAfter(leasedAt.plus(settings.lease()))) {
                         flush(webhookId, succeeded);
                         if (!renew(webhookId, instance)) {
                             return;
