@@ -17,7 +17,7 @@ import java.util.UUID;
  */
 final class WebhookWorld {
 
-    record Person(long id, String token) {}
+    record Person(long id, String email, String token) {}
 
     record Thing(long id, long ownerId, String uuid) {}
 
@@ -34,7 +34,7 @@ final class WebhookWorld {
         for (int i = 0; i < people; i++) {
             User user = fixtures.user("User " + i);
             users.add(user);
-            world.people.add(new Person(user.id(), fixtures.token(user, EnumSet.allOf(Scope.class))));
+            world.people.add(new Person(user.id(), user.email(), fixtures.token(user, EnumSet.allOf(Scope.class))));
         }
         for (int i = 0; i < 6 + random.nextInt(5); i++) {
             User owner = pick(random, users);

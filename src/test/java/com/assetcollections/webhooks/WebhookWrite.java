@@ -32,6 +32,7 @@ final class WebhookWrite {
         CHANGE_TYPE(3, "collection.updated"),
         DELETE_COLLECTION(1, "collection.deleted"),
         SHARE(4, "collection.shared"),
+        CHANGE_LEVEL(2, "collection.shared"),
         UNSHARE(3, "collection.unshared"),
         ADD_ASSET(3, "collection.assets_changed"),
         REMOVE_ASSET(2, "collection.assets_changed"),
@@ -59,7 +60,7 @@ final class WebhookWrite {
     private final String method;
     private final String path;
     private final String body;
-    /** The user a share or unshare names. */
+    /** The user a share or unshare names (null: an address without an account). */
     private final Long subject;
 
     private WebhookWrite(
@@ -90,7 +91,13 @@ final class WebhookWrite {
         Thing target = pick(random, onAsset ? world.assets : world.collections);
         Person caller = random.nextInt(100) < 55 ? world.person(target.ownerId()) : anyone;
         String item = (onAsset ? ASSETS : COLLECTIONS) + "/" + target.id();
-        long other = pick(random, world.people).id();
+        Person someone = pick(random, world.people);
+        long other = someone.id();
+        // a share named by e-mail address, sometimes of someone without an account (an invitation)
+        String email = random.nextInt(100) < 15 ? "nobody" + random.nextInt(3) + "@example.com" : someone.email();
+        boolean byEmail = random.nextInt(100) < 30;
+        String recipient = byEmail ? "\"email\":\"" + email + "\"" : "\"user_id\":" + other;
+        String level = random.nextBoolean() ? "view" : "edit";
         long asset = pick(random, world.assets).id();
         return switch (kind) {
             case RENAME -> new WebhookWrite(kind, caller, target, "PATCH", item, "{\"name\":\"" + name + "\"}", null);
@@ -111,9 +118,26 @@ final class WebhookWrite {
                         target,
                         "POST",
                         item + "/shares",
-                        "{\"user_id\":" + other + ",\"level\":\"" + (random.nextBoolean() ? "view" : "edit") + "\"}",
+                        "{" + recipient + ",\"level\":\"" + level + "\"}",
                         other);
-            case UNSHARE -> new WebhookWrite(kind, caller, target, "DELETE", item + "/shares/" + other, null, other);
+            case CHANGE_LEVEL ->
+                new WebhookWrite(
+                        kind,
+                        caller,
+                        target,
+                        "PATCH",
+                        item + "/shares/" + (byEmail ? email : other),
+                        "{\"level\":\"" + level + "\"}",
+                        other);
+            case UNSHARE ->
+                new WebhookWrite(
+                        kind,
+                        caller,
+                        target,
+                        "DELETE",
+                        item + "/shares/" + (byEmail ? email : other),
+                        null,
+                        byEmail && !email.equals(someone.email()) ? null : other);
             case ADD_ASSET ->
                 new WebhookWrite(
                         kind, caller, target, "POST", item + "/assets", "{\"asset_ids\":[" + asset + "]}", null);
@@ -180,7 +204,7 @@ final class WebhookWrite {
             return; // changed nothing, so nothing to hear of
         }
         hearAfter(heard, kind.event, target.id(), after);
-        if (kind == Kind.UNSHARE && after.get(subject) == null) {
+        if (kind == Kind.UNSHARE && subject != null && after.get(subject) == null) {
             heard.get(subject).add(new Heard(kind.event, target.id(), owners));
         }
     }
