@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 final class ConcurrentWriter {
 
     /** The most writes one user makes, so that the deliveries to wait for stay bounded. */
-    static final int MAX_WRITES = 24;
+    static final int MAX_WRITES = 40;
 
     /** The fewest, so that a slow machine still races enough writes against each other. */
     static final int MIN_WRITES = 8;

@@ -62,6 +62,15 @@ final class Deliveries {
                 .isTrue();
         JsonNode body = JSON.readTree(request.body());
         assertThat(body.path("webhookId").asString()).isEqualTo(request.header("webhook-id"));
+        String type = body.path("type").asString();
+        assertThat(body.path("event").asString()).startsWith(type + ".");
+        assertThat(body.path("url").asString())
+                .endsWith("/api/v2/" + type + "s/" + body.at("/data/id").asLong());
+        assertThat(body.path("action").asString())
+                .isEqualTo(
+                        body.path("event").asString().endsWith(".created")
+                                ? "create"
+                                : body.path("event").asString().endsWith(".deleted") ? "delete" : "update");
         return new Heard(body.path("event").asString(), body.at("/data/id").asLong(), body.get("data"));
     }
 

@@ -38,7 +38,7 @@ abstract class WebhookConcurrentWritesContract extends ApiTestBase {
 
     static final int USERS = 16;
     static final Duration RUN = Duration.ofSeconds(3);
-    private static final Duration SETTLE = Duration.ofSeconds(90);
+    private static final Duration SETTLE = Duration.ofSeconds(60);
 
     @Autowired
     private SecretBox box;
