@@ -13,9 +13,13 @@ import org.jooq.impl.DSL;
  */
 public record Audience(Condition owners) {
 
-    /** Every subscriber: the asset catalogue is read by every user. */
+    /**
+     * Every subscriber: the asset catalogue is read by every user. A true condition, not
+     * {@code noCondition()}: that one vanishes in an OR, so {@link #and} would narrow everyone
+     * down to the one user added.
+     */
     public static Audience everyone() {
-        return new Audience(DSL.noCondition());
+        return new Audience(DSL.trueCondition());
     }
 
     /**

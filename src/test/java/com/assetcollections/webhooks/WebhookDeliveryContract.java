@@ -226,6 +226,25 @@ abstract class WebhookDeliveryContract extends ApiTestBase {
     }
 
     @Test
+    void unsharingAPublicCollectionIsHeardByEveryoneNotOnlyTheUserUnshared() {
+        User stranger = fixtures.user("Stranger");
+        User friend = fixtures.user("Friend");
+        subscribe(stranger, "/stranger", "[\"collection.unshared\"]");
+        subscribe(friend, "/friend", "[\"collection.unshared\"]");
+        long id = api.post("/api/v2/collections", token, "{\"name\":\"Open\",\"collection_type\":\"public\"}")
+                .json()
+                .at("/data/id")
+                .asLong();
+        api.post("/api/v2/collections/" + id + "/shares", token, "{\"user_id\":" + friend.id() + "}");
+        assertThat(api.delete("/api/v2/collections/" + id + "/shares/" + friend.id(), token)
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(receiver.await("/stranger", 1, WAIT)).hasSize(1);
+        assertThat(receiver.await("/friend", 1, WAIT)).hasSize(1);
+    }
+
+    @Test
     void aWriteThatIsRefusedEmitsNothing() {
         subscribe(owner, "/all", "[\"*\"]");
         long id = api.post("/api/v2/collections", token, "{\"name\":\"Kept\"}")
