@@ -5,7 +5,9 @@
 #      by writing users, so each write fans out to its readers), alternating ROUNDS times;
 #   2. delivery lag (arrival at the receiver minus the time of the write) under a paced write load;
 #   3. delivery rate: a backlog written while no instance dispatches, then drained by one.
-# The receiver is bench/client/WebhookSink.java on 127.0.0.1, which answers 204 at once.
+# The receiver is bench/client/WebhookSink.java on 127.0.0.1, which answers 204 at once; it runs at
+# the lowest CPU priority (nice 19), standing for a receiver on another machine (on these two cores
+# it would otherwise take its share from the service it receives from).
 #
 #   bench/webhooks.sh [pg|sqlite]
 #
@@ -56,16 +58,23 @@ ADMIN_TOKEN=$(admin_token)
 SINK_DIR=$DATA/sink
 rm -rf "$SINK_DIR" && mkdir -p "$SINK_DIR"
 "$JAVAC" --release 17 -d "$SINK_DIR" "$ROOT/bench/client/WebhookSink.java"
-"$JAVA" -cp "$SINK_DIR" WebhookSink "$SINK_PORT" > "$DATA/sink.log" 2>&1 &
+# At the lowest CPU priority: a receiver stands for another machine, and gets what the service leaves.
+nice -n 19 "$JAVA" -cp "$SINK_DIR" WebhookSink "$SINK_PORT" > "$DATA/sink.log" 2>&1 &
 SINK_PID=$!
 SINK=http://127.0.0.1:$SINK_PORT
 cleanup() { stop_app; kill "$SINK_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 sink_reset() { curl -sf -X POST "$SINK/reset" >/dev/null; }
+# CPU seconds a process has used so far (user + system)
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+# "app X cores, receiver Y cores" over a span, from cpu() readings before and after
+cores() { awk -v a0="$1" -v a1="$2" -v s0="$3" -v s1="$4" -v t="$5" 'BEGIN { printf "%.2f | %.2f", (a1 - a0) / t, (s1 - s0) / t }'; }
 # "count duplicates lag_p50_ms lag_p99_ms lag_max_ms first_ms last_ms"
 sink_stats() { curl -sf "$SINK/stats"; }
 
-KEY=$(head -c 32 /dev/urandom | base64)
+KEY_FILE=$DATA/webhook-key-$MODE   # kept, so that the subscriptions stay usable after the run
+[ -f "$KEY_FILE" ] || head -c 32 /dev/urandom | base64 > "$KEY_FILE"
+KEY=$(cat "$KEY_FILE")
 WEBHOOK_OPTIONS=(--app.webhooks.allow-private-targets=true --app.webhooks.http-hosts=127.0.0.1 --app.webhooks.encryption-key="$KEY")
 BASE=http://127.0.0.1:$PORT
 start() { start_app "$PORT" "$DATA/webhooks-app-$MODE.log" "${WEBHOOK_OPTIONS[@]}" "$@"; }
@@ -114,31 +123,42 @@ out "## $MODE: writes with and without subscriptions"
 out
 out "Mixed workload of bench/writes.sh, $USERS users, one connection each, $DURATION per row; \"with\": $SUBSCRIPTIONS subscriptions to every event (owned by $SUBSCRIPTIONS of the writers) delivered to the local receiver while the writes run."
 out
-out "| round | subscriptions | 2xx writes/s | p50 | p99 | 5xx | other non-2xx | no answer | delivered during the run | lag p50 | lag p99 |"
-out "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+out "| round | subscriptions | 2xx writes/s | p50 | p99 | 5xx | other non-2xx | no answer | delivered during the run | lag p50 | lag p99 | app cores | receiver cores |"
+out "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+SPAN=$(echo "$DURATION" | sed 's/s$//')
 for round in $(seq "$ROUNDS"); do
   unsubscribe
+  a0=$(cpu "$APP_PID"); s0=$(cpu "$SINK_PID")
   cells=$(client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$USERS" --duration "$DURATION")
-  out "| $round | 0 | $cells | - | - | - |"
+  out "| $round | 0 | $cells | - | - | - | $(cores "$a0" "$(cpu "$APP_PID")" "$s0" "$(cpu "$SINK_PID")" "$SPAN") |"
   subscribe
   sink_reset
+  a0=$(cpu "$APP_PID"); s0=$(cpu "$SINK_PID")
   cells=$(client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$USERS" --duration "$DURATION")
+  a1=$(cpu "$APP_PID"); s1=$(cpu "$SINK_PID")
   read -r n _ p50 p99 _ <<< "$(sink_stats)"
-  out "| $round | $SUBSCRIPTIONS | $cells | $n | ${p50} ms | ${p99} ms |"
+  out "| $round | $SUBSCRIPTIONS | $cells | $n | ${p50} ms | ${p99} ms | $(cores "$a0" "$a1" "$s0" "$s1" "$SPAN") |"
   wait_drained
 done
 
 out
 out "## $MODE: delivery lag under a steady write load"
 out
-sink_reset
 rate=$(awk -v r="$PACED_RATE" -v n="$PACED_USERS" 'BEGIN { print r / n }')
+out "| paced writes ($PACED_USERS users, $PACED_RATE writes/s asked) | 2xx writes/s | p50 | p99 | 5xx | other | no answer | app cores | events delivered | duplicates | lag p50 | lag p99 | lag max |"
+out "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+unsubscribe
+a0=$(cpu "$APP_PID")
 cells=$(client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$PACED_USERS" --rate "$rate" --duration "$DURATION")
+out "| no subscription | $cells | $(awk -v a="$a0" -v b="$(cpu "$APP_PID")" -v t="$SPAN" 'BEGIN { printf "%.2f", (b - a) / t }') | - | - | - | - | - |"
+subscribe
+sink_reset
+a0=$(cpu "$APP_PID")
+cells=$(client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$PACED_USERS" --rate "$rate" --duration "$DURATION")
+a1=$(cpu "$APP_PID")
 wait_drained
 read -r n dup p50 p99 max _ <<< "$(sink_stats)"
-out "| paced writes ($PACED_USERS users, $PACED_RATE writes/s asked) | 2xx writes/s, p50, p99, 5xx, other, no answer | events delivered | duplicates | lag p50 | lag p99 | lag max |"
-out "|---|---|---:|---:|---:|---:|---:|"
-out "| $SUBSCRIPTIONS subscriptions | $cells | $n | $dup | ${p50} ms | ${p99} ms | ${max} ms |"
+out "| $SUBSCRIPTIONS subscriptions | $cells | $(awk -v a="$a0" -v b="$a1" -v t="$SPAN" 'BEGIN { printf "%.2f", (b - a) / t }') | $n | $dup | ${p50} ms | ${p99} ms | ${max} ms |"
 
 out
 out "## $MODE: delivery rate"
@@ -150,12 +170,15 @@ backlog=$(pending)
 stop_app
 sink_reset
 start_ms=$(date +%s%3N)
+s0=$(cpu "$SINK_PID")
 start
+a0=$(cpu "$APP_PID")
 wait_drained
 end_ms=$(date +%s%3N)
+a1=$(cpu "$APP_PID"); s1=$(cpu "$SINK_PID")
 read -r n dup _ _ _ first last <<< "$(sink_stats)"
 rate=$(awk -v n="$n" -v a="$first" -v b="$last" 'BEGIN { if (b > a) printf "%.0f", n * 1000 / (b - a); else print "-" }')
-out "| backlog (pending deliveries) | delivered | duplicates | first to last arrival | deliveries/s | restart to drained |"
-out "|---:|---:|---:|---:|---:|---:|"
-out "| $backlog | $n | $dup | $((last - first)) ms | $rate | $((end_ms - start_ms)) ms |"
+out "| backlog (pending deliveries) | delivered | duplicates | first to last arrival | deliveries/s | restart to drained | app CPU s while draining | receiver CPU s |"
+out "|---:|---:|---:|---:|---:|---:|---:|---:|"
+out "| $backlog | $n | $dup | $((last - first)) ms | $rate | $((end_ms - start_ms)) ms | $(awk -v a="$a0" -v b="$a1" 'BEGIN { print b - a }') | $(awk -v a="$s0" -v b="$s1" 'BEGIN { print b - a }') |"
 log "results in $RESULT"

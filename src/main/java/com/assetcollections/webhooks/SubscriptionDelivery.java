@@ -56,6 +56,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SubscriptionDelivery {
 
+    private static final Duration FRESH_FOR = Duration.ofSeconds(1);
+
+    /** How long a turn waits for more events once it has sent all it found. */
+    private static final Duration LINGER = Duration.ofMillis(100);
+
     /** Time kept in hand when deciding whether a send still fits in the lease. */
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
 
@@ -83,7 +88,12 @@ class SubscriptionDelivery {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    private record Subscription(String url, List<String> secrets) {}
+    /** What a turn needs of its subscription, read again after {@link #FRESH_FOR} (a PATCH takes effect then). */
+    private record Subscription(String url, List<String> secrets, boolean hadFailures, long readAt) {
+        boolean stale() {
+            return System.nanoTime() - readAt > FRESH_FOR.toNanos();
+        }
+    }
 
     private record Pending(long id, String webhookId, byte[] body, int attemptsCount, String attempts, Instant due) {}
 
@@ -94,12 +104,21 @@ class SubscriptionDelivery {
 
     void deliver(long webhookId, String instance, BooleanSupplier running) {
         Instant leasedAt = Instant.now();
+        boolean lingered = false;
+        Subscription subscription = null;
         while (running.getAsBoolean()) {
-            Subscription subscription = subscription(webhookId);
+            if (subscription == null || subscription.stale()) {
+                subscription = subscription(webhookId);
+            }
             List<Pending> batch = subscription == null ? List.of() : pending(webhookId);
             if (batch.isEmpty()) {
-                return;
+                if (subscription == null || lingered || !linger()) {
+                    return;
+                }
+                lingered = true; // once: events written meanwhile join this turn instead of a new claim
+                continue;
             }
+            lingered = false;
             List<Success> succeeded = new ArrayList<>();
             try {
                 for (Pending head : batch) {
@@ -111,7 +130,7 @@ class SubscriptionDelivery {
                     if (now.plus(settings.requestTimeout())
                             .plus(LEASE_MARGIN)
                             .isAfter(leasedAt.plus(settings.lease()))) {
-                        flush(webhookId, succeeded);
+                        flush(webhookId, succeeded, subscription);
                         if (!renew(webhookId, instance)) {
                             return;
                         }
@@ -122,20 +141,35 @@ class SubscriptionDelivery {
                     if (attempt.succeeded()) {
                         succeeded.add(success(head, attempt));
                     } else {
-                        flush(webhookId, succeeded);
+                        flush(webhookId, succeeded, subscription);
                         if (failure(webhookId, head, attempt) == Next.STOP) {
+                            return;
+                        }
+                        subscription = subscription(webhookId); // its count of failures has changed
+                        if (subscription == null) {
                             return;
                         }
                     }
                 }
             } finally {
-                flush(webhookId, succeeded);
+                flush(webhookId, succeeded, subscription);
             }
         }
     }
 
+    /** Waits a moment for more events before giving the subscription up; false when interrupted. */
+    private static boolean linger() {
+        try {
+            Thread.sleep(LINGER.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private Subscription subscription(long webhookId) {
-        Record row = db.select(URL, ENABLED, SECRET, PREVIOUS_SECRET, PREVIOUS_SECRET_UNTIL)
+        Record row = db.select(URL, ENABLED, SECRET, PREVIOUS_SECRET, PREVIOUS_SECRET_UNTIL, FAILED_IN_A_ROW)
                 .from(WEBHOOKS)
                 .where(ID.eq(webhookId))
                 .fetchOne();
@@ -148,7 +182,7 @@ class SubscriptionDelivery {
         if (row.get(PREVIOUS_SECRET) != null && previousUntil != null && previousUntil.isAfter(Instant.now())) {
             signing.add(secrets.open(row.get(PREVIOUS_SECRET)));
         }
-        return new Subscription(row.get(URL), signing);
+        return new Subscription(row.get(URL), signing, row.get(FAILED_IN_A_ROW) > 0, System.nanoTime());
     }
 
     /** The next deliveries in order: the one being retried first, then by id. */
@@ -183,7 +217,7 @@ class SubscriptionDelivery {
     }
 
     /** Records the successes in one statement (one trigger run for the change marks). */
-    private void flush(long webhookId, List<Success> succeeded) {
+    private void flush(long webhookId, List<Success> succeeded, Subscription subscription) {
         if (succeeded.isEmpty()) {
             return;
         }
@@ -203,10 +237,12 @@ class SubscriptionDelivery {
                     .from(done)
                     .where(DELIVERY_ID.eq(done.field("id", Long.class)))
                     .execute();
-            db.update(WEBHOOKS)
-                    .set(FAILED_IN_A_ROW, 0)
-                    .where(ID.eq(webhookId).and(FAILED_IN_A_ROW.gt(0)))
-                    .execute();
+            if (subscription == null || subscription.hadFailures()) {
+                db.update(WEBHOOKS)
+                        .set(FAILED_IN_A_ROW, 0)
+                        .where(ID.eq(webhookId).and(FAILED_IN_A_ROW.gt(0)))
+                        .execute();
+            }
         });
         succeeded.clear();
     }
@@ -281,6 +317,9 @@ class SubscriptionDelivery {
     }
 
     private static String withAttempt(String log, DeliveryAttempt attempt) {
+        if (log.equals("[]")) {
+            return JSON.writeValueAsString(List.of(attempt.json(JsonValues.datetime(attempt.attemptedAt()))));
+        }
         List<Object> attempts = new ArrayList<>(List.of(JSON.readValue(log, Object[].class)));
         attempts.add(attempt.json(JsonValues.datetime(attempt.attemptedAt())));
         if (attempts.size() > KEPT_ATTEMPTS) {

@@ -21,7 +21,7 @@ CREATE INDEX webhooks_owner ON webhooks (owner_id, id);
 
 CREATE TABLE webhook_events (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
-    uuid        TEXT    NOT NULL UNIQUE,
+    uuid        TEXT    NOT NULL,
     event       TEXT    NOT NULL,
     body        TEXT    NOT NULL,
     created_at  INTEGER NOT NULL
@@ -39,12 +39,11 @@ CREATE TABLE webhook_deliveries (
     next_attempt_at INTEGER,
     created_at      INTEGER NOT NULL,
     updated_at      INTEGER NOT NULL,
-    UNIQUE (webhook_id, event_id)
+    -- event first: it also serves the cascade when old events are purged
+    UNIQUE (event_id, webhook_id)
 );
 CREATE INDEX webhook_deliveries_list ON webhook_deliveries (webhook_id, id);
 CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (webhook_id, id) WHERE status = 'pending';
-CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
-CREATE INDEX webhook_deliveries_updated ON webhook_deliveries (updated_at);
 
 CREATE TRIGGER webhooks_marks_insert AFTER INSERT ON webhooks BEGIN
     INSERT INTO change_marks (kind, key, slot, version) VALUES ('webhooks', new.owner_id, 0, 1), ('webhooks', 0, 0, 1)
