@@ -54,6 +54,12 @@ class Dispatcher implements SmartLifecycle {
      * fixed cost (claim, read, record, release) would then outweigh the sends.
      */
     private static final long CLAIM_GAP_MILLIS = 100;
+    /**
+     * The most subscriptions one look claims: when several instances dispatch, each takes a share of
+     * the due subscriptions instead of the first one to look taking them all (and, since a turn goes
+     * on while events keep coming, keeping them).
+     */
+    private static final int CLAIMED_AT_ONCE = 4;
 
     private final DSLContext db;
     private final WebhookSettings settings;
@@ -123,7 +129,7 @@ class Dispatcher implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                int free = settings.receiversAtOnce() - active.size();
+                int free = Math.min(CLAIMED_AT_ONCE, settings.receiversAtOnce() - active.size());
                 if (free > 0) {
                     for (long webhookId : claim(free)) {
                         active.add(webhookId);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,11 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookPrivateTargetsIntegrationTest extends ApiTestBase {
+
+    @AfterAll
+    static void quietLogsAgain() {
+        DebugLogs.reset();
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String REFUSED =

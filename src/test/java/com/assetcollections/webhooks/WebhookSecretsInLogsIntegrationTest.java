@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,11 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookSecretsInLogsIntegrationTest extends ApiTestBase {
+
+    @AfterAll
+    static void quietLogsAgain() {
+        DebugLogs.reset();
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
