@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class SubscriptionDeliveryTest {
+class RetryScheduleTest {
 
     private static final int SAMPLES = 2000;
 
     @Test
     void waitsGrowByTheMultiplierWithoutJitter() {
-        SubscriptionDelivery delivery = delivery(Map.of("first-retry", "100ms", "multiplier", "2", "jitter", "0"));
-        assertThat(IntStream.rangeClosed(1, 5).mapToObj(delivery::backoff))
+        RetrySchedule delivery = delivery(Map.of("first-retry", "100ms", "multiplier", "2", "jitter", "0"));
+        assertThat(IntStream.rangeClosed(1, 5).mapToObj(delivery::after))
                 .containsExactly(
                         Duration.ofMillis(100),
                         Duration.ofMillis(200),
@@ -28,12 +28,12 @@ class SubscriptionDeliveryTest {
     @Test
     void jitterStaysWithinItsBoundsAndSpreadsAcrossThem() {
         WebhookSettings settings = TestSettings.defaults();
-        SubscriptionDelivery delivery = new SubscriptionDelivery(null, settings, null, null, null);
+        RetrySchedule delivery = new RetrySchedule(settings);
         for (int attempt = 1; attempt < settings.attempts(); attempt++) {
             double base = settings.firstRetry().toMillis() * Math.pow(settings.multiplier(), attempt - 1);
             List<Long> waits = new ArrayList<>();
             for (int i = 0; i < SAMPLES; i++) {
-                waits.add(delivery.backoff(attempt).toMillis());
+                waits.add(delivery.after(attempt).toMillis());
             }
             long low = Math.round(base * (1 - settings.jitter()));
             long high = Math.round(base * (1 + settings.jitter()));
@@ -50,7 +50,7 @@ class SubscriptionDeliveryTest {
     void theDefaultScheduleIsEightAttemptsOverAboutADay() {
         WebhookSettings settings = TestSettings.defaults();
         assertThat(settings.attempts()).isEqualTo(8);
-        SubscriptionDelivery delivery = new SubscriptionDelivery(null, settings, null, null, null);
+        RetrySchedule delivery = new RetrySchedule(settings);
         Duration withoutJitter = Duration.ZERO;
         for (int attempt = 1; attempt < settings.attempts(); attempt++) {
             withoutJitter = withoutJitter.plus(Duration.ofMillis(
@@ -60,14 +60,14 @@ class SubscriptionDeliveryTest {
         for (int schedule = 0; schedule < SAMPLES; schedule++) {
             Duration total = Duration.ZERO;
             for (int attempt = 1; attempt < settings.attempts(); attempt++) {
-                total = total.plus(delivery.backoff(attempt));
+                total = total.plus(delivery.after(attempt));
             }
             assertThat(total).isBetween(Duration.ofHours(18), Duration.ofHours(30));
         }
-        assertThat(delivery.backoff(settings.attempts() - 1)).isLessThan(Duration.ofHours(24));
+        assertThat(delivery.after(settings.attempts() - 1)).isLessThan(Duration.ofHours(24));
     }
 
-    private static SubscriptionDelivery delivery(Map<String, String> settings) {
-        return new SubscriptionDelivery(null, TestSettings.with(settings), null, null, null);
+    private static RetrySchedule delivery(Map<String, String> settings) {
+        return new RetrySchedule(TestSettings.with(settings));
     }
 }
