@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -88,19 +87,18 @@ class DeliverySender implements DisposableBean {
                 .build();
     }
 
-    /** Posts {@code body} to {@code url}, signed with each of {@code secrets}. */
-    DeliveryAttempt send(String url, List<String> secrets, String webhookId, byte[] body) {
+    /**
+     * Posts {@code body} to {@code url}, signed by {@code signature}. The caller has checked the URL
+     * with {@link TargetGuard#problem} lately; the addresses connected to are checked here, by the resolver.
+     */
+    DeliveryAttempt send(String url, Signature signature, String webhookId, byte[] body) {
         Instant started = Instant.now();
         long start = System.nanoTime();
-        var problem = guard.problem(url);
-        if (problem.isPresent()) {
-            return new DeliveryAttempt(started, null, 0, null, "the URL " + problem.get());
-        }
         long timestamp = started.getEpochSecond();
         HttpPost post = new HttpPost(url);
         post.setHeader("webhook-id", webhookId);
         post.setHeader("webhook-timestamp", Long.toString(timestamp));
-        post.setHeader("webhook-signature", Signature.header(secrets, webhookId, timestamp, body));
+        post.setHeader("webhook-signature", signature.header(webhookId, timestamp, body));
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         ScheduledFuture<?> deadline =
                 deadlines.schedule(post::cancel, settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -2,9 +2,10 @@ package com.assetcollections.webhooks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,22 +15,39 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Signature {
 
-    private Signature() {}
+    /** One initialised HMAC per signing secret; used by one thread at a time (a turn). */
+    private final List<Mac> keys;
 
-    static String header(List<String> secrets, String id, long timestamp, byte[] body) {
-        return secrets.stream()
-                .map(secret -> "v1," + sign(secret, id, timestamp, body))
-                .collect(Collectors.joining(" "));
+    private Signature(List<Mac> keys) {
+        this.keys = keys;
     }
 
-    static String sign(String secret, String id, long timestamp, byte[] body) {
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(new SecretKeySpec(WebhookSecret.key(secret), "HmacSHA256"));
-            hmac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(hmac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    /** A signer with these secrets, the current one first. */
+    static Signature of(List<String> secrets) {
+        List<Mac> keys = new ArrayList<>();
+        for (String secret : secrets) {
+            try {
+                Mac hmac = Mac.getInstance("HmacSHA256");
+                hmac.init(new SecretKeySpec(WebhookSecret.key(secret), "HmacSHA256"));
+                keys.add(hmac);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
         }
+        return new Signature(keys);
+    }
+
+    static String header(List<String> secrets, String id, long timestamp, byte[] body) {
+        return of(secrets).header(id, timestamp, body);
+    }
+
+    String header(String id, long timestamp, byte[] body) {
+        byte[] signed = (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        StringJoiner header = new StringJoiner(" ");
+        for (Mac hmac : keys) {
+            hmac.update(signed);
+            header.add("v1," + Base64.getEncoder().encodeToString(hmac.doFinal(body)));
+        }
+        return header.toString();
     }
 }

@@ -58,6 +58,9 @@ class SubscriptionDelivery {
     private final WebhookSettings settings;
     private final DeliverySender sender;
     private final SecretBox secrets;
+    /** Checks each subscription's URL when it is read (the sender's resolver checks every connection). */
+    private final TargetGuard guard;
+
     private final DeliveryOutcomes outcomes;
 
     SubscriptionDelivery(
@@ -65,16 +68,18 @@ class SubscriptionDelivery {
             WebhookSettings settings,
             DeliverySender sender,
             SecretBox secrets,
+            TargetGuard guard,
             DeliveryOutcomes outcomes) {
         this.db = db;
         this.settings = settings;
         this.sender = sender;
         this.secrets = secrets;
+        this.guard = guard;
         this.outcomes = outcomes;
     }
 
     /** What a turn needs of its subscription, read again after {@link #FRESH_FOR} (a PATCH takes effect then). */
-    private record Subscription(String url, List<String> secrets, boolean hadFailures, long readAt) {
+    private record Subscription(String url, Signature signature, String refused, boolean hadFailures, long readAt) {
         boolean stale() {
             return System.nanoTime() - readAt > FRESH_FOR.toNanos();
         }
@@ -118,8 +123,9 @@ class SubscriptionDelivery {
                         }
                         leasedAt = now;
                     }
-                    DeliveryAttempt attempt =
-                            sender.send(subscription.url(), subscription.secrets(), head.webhookId(), head.body());
+                    DeliveryAttempt attempt = subscription.refused() != null
+                            ? new DeliveryAttempt(now, null, 0, null, "the URL " + subscription.refused())
+                            : sender.send(subscription.url(), subscription.signature(), head.webhookId(), head.body());
                     if (attempt.succeeded()) {
                         succeeded.add(DeliveryOutcomes.success(head, attempt));
                     } else {
@@ -165,7 +171,13 @@ class SubscriptionDelivery {
         if (row.get(PREVIOUS_SECRET) != null && previousUntil != null && previousUntil.isAfter(Instant.now())) {
             signing.add(secrets.open(row.get(PREVIOUS_SECRET)));
         }
-        return new Subscription(row.get(URL), signing, row.get(FAILED_IN_A_ROW) > 0, System.nanoTime());
+        String url = row.get(URL);
+        return new Subscription(
+                url,
+                Signature.of(signing),
+                guard.problem(url).orElse(null),
+                row.get(FAILED_IN_A_ROW) > 0,
+                System.nanoTime());
     }
 
     /** The next deliveries in order: the one being retried first, then by id. */

@@ -67,7 +67,7 @@ class DeliverySenderTest {
         try {
             DeliveryAttempt attempt = allowed.send(
                     receiver.url("/allowed"),
-                    List.of(WebhookSecret.generate()),
+                    Signature.of(List.of(WebhookSecret.generate())),
                     UUID.randomUUID().toString(),
                     BODY);
             assertThat(attempt.statusCode()).isEqualTo(200);
@@ -86,7 +86,7 @@ class DeliverySenderTest {
         try {
             DeliveryAttempt attempt = slow.send(
                     receiver.url("/slow"),
-                    List.of(WebhookSecret.generate()),
+                    Signature.of(List.of(WebhookSecret.generate())),
                     UUID.randomUUID().toString(),
                     BODY);
             assertThat(attempt.statusCode()).isNull();
@@ -127,13 +127,16 @@ class DeliverySenderTest {
     private DeliveryAttempt send(DeliverySender through, String path) {
         return through.send(
                 receiver.url(path),
-                List.of(WebhookSecret.generate()),
+                Signature.of(List.of(WebhookSecret.generate())),
                 UUID.randomUUID().toString(),
                 BODY);
     }
 
     private DeliveryAttempt send(String url) {
         return sender.send(
-                url, List.of(WebhookSecret.generate()), UUID.randomUUID().toString(), BODY);
+                url,
+                Signature.of(List.of(WebhookSecret.generate())),
+                UUID.randomUUID().toString(),
+                BODY);
     }
 }
