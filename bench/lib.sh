@@ -57,12 +57,12 @@ admin_token() {
 # start_app PORT LOGFILE [app options...]: the server on DB, rate and concurrency limits off; waits for /health.
 # CONCURRENT_PER_USER sets app.rate-limit.concurrent-per-user (1000 unless set), HEAVY_UNITS
 # app.rate-limit.heavy-units (1000000 unless set; empty: the app's default).
-# JAVA_OPTS: options for the JVM of the server.
+# JAVA_OPTS: options for the JVM of the server; APP_NICE: its CPU priority (nice), when set.
 start_app() {
   local port=$1 logfile=$2 heavy=${HEAVY_UNITS-1000000}
   shift 2
   # shellcheck disable=SC2086
-  "$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$APP_JAR" --server.port="$port" \
+  ${APP_NICE:+nice -n "$APP_NICE"} "$JAVA" --enable-native-access=ALL-UNNAMED ${JAVA_OPTS:-} -jar "$APP_JAR" --server.port="$port" \
     --spring.datasource.url="$SPRING_DATASOURCE_URL" ${SPRING_DATASOURCE_USERNAME:+--spring.datasource.username=$SPRING_DATASOURCE_USERNAME} \
     --app.rate-limit.per-minute=1000000000 --app.rate-limit.concurrent-per-user="${CONCURRENT_PER_USER:-1000}" \
     ${heavy:+--app.rate-limit.heavy-units=$heavy} "$@" >> "$logfile" 2>&1 &

@@ -4,7 +4,12 @@
 #      workload) with no subscription, then with SUBSCRIPTIONS subscriptions to every event (owned
 #      by writing users, so each write fans out to its readers), alternating ROUNDS times;
 #   2. delivery lag (arrival at the receiver minus the time of the write) under a paced write load;
-#   3. delivery rate: a backlog written while no instance dispatches, then drained by one.
+#   3. delivery rate: a backlog written while the dispatching instance is stopped (SIGSTOP, so it
+#      stays warm), then drained by it once it goes on (SIGCONT).
+# DISPATCHER=inline (default): one instance takes the writes and delivers. DISPATCHER=separate: the
+# instance taking writes does not deliver (app.webhooks.dispatch=false) and a second instance, at
+# nice 19 like the receiver, delivers: it stands for dispatchers on machines of their own, sharing
+# only the database with the writers.
 # The receiver is bench/client/WebhookSink.java on 127.0.0.1, which answers 204 at once; it runs at
 # the lowest CPU priority (nice 19), standing for a receiver on another machine (on these two cores
 # it would otherwise take its share from the service it receives from).
@@ -12,8 +17,8 @@
 #   bench/webhooks.sh [pg|sqlite]
 #
 # Settings (environment): DURATION (20s), USERS (16), SUBSCRIPTIONS (10), ROUNDS (2), PACED_RATE (100
-# writes/s in total), PACED_USERS (20), BACKLOG (10s of the mixed workload), SKIP_BUILD=1, JAR, PORT (18083),
-# SINK_PORT (18093), DB (ac_bench_webhooks).
+# writes/s in total), PACED_USERS (20), WARMUP (30s, of writes with subscriptions), BACKLOG (10s of the mixed workload), SKIP_BUILD=1, JAR, PORT (18083),
+# SINK_PORT (18093), DB (ac_bench_webhooks), PHASES ("writes lag drain": which of the three to run).
 set -euo pipefail
 
 MODE=${1:-pg}
@@ -28,17 +33,23 @@ ROUNDS=${ROUNDS:-2}
 PACED_RATE=${PACED_RATE:-100}
 PACED_USERS=${PACED_USERS:-20}
 BACKLOG=${BACKLOG:-10s}
+WARMUP=${WARMUP:-30s}
 PORT=${PORT:-18083}
 SINK_PORT=${SINK_PORT:-18093}
 DB=${DB:-ac_bench_webhooks}
+PHASES=${PHASES:-writes lag drain}
+DISPATCHER=${DISPATCHER:-inline}
+DISPATCHER_PORT=${DISPATCHER_PORT:-$((PORT + 1))}
+runs() { [[ " $PHASES " == *" $1 "* ]]; }
 case "$MODE" in pg|sqlite) ;; *) echo "usage: $0 pg|sqlite" >&2; exit 2 ;; esac
+case "$DISPATCHER" in inline|separate) ;; *) echo "DISPATCHER is inline or separate" >&2; exit 2 ;; esac
 . "$ROOT/bench/lib.sh"
 
 build_jar webhooks-app.jar
 build_client
 RUN=$(date -u +%Y%m%dT%H%M%S)
 RESULT=$ROOT/bench/results/webhooks-$MODE-$RUN.md
-echo "# webhooks, $MODE, $DURATION each, $("$JAVA" -version 2>&1 | head -1), run $RUN" > "$RESULT"
+echo "# webhooks, $MODE, dispatcher $DISPATCHER, $DURATION each, $("$JAVA" -version 2>&1 | head -1), run $RUN" > "$RESULT"
 out() { echo "$@" | tee -a "$RESULT"; }
 
 use_db "$MODE"
@@ -62,11 +73,27 @@ rm -rf "$SINK_DIR" && mkdir -p "$SINK_DIR"
 nice -n 19 "$JAVA" -cp "$SINK_DIR" WebhookSink "$SINK_PORT" > "$DATA/sink.log" 2>&1 &
 SINK_PID=$!
 SINK=http://127.0.0.1:$SINK_PORT
-cleanup() { stop_app; kill "$SINK_PID" 2>/dev/null || true; }
+stop_pid() { [ -n "${1:-}" ] && { kill -CONT "$1" 2>/dev/null; kill "$1" 2>/dev/null; wait "$1" 2>/dev/null; } || true; }
+cleanup() { stop_app; stop_pid "${DISPATCHER_PID:-}"; kill "$SINK_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 sink_reset() { curl -sf -X POST "$SINK/reset" >/dev/null; }
 # CPU seconds a process has used so far (user + system)
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+# CPU seconds the service has used so far: the writing instance, and the dispatching one if separate
+service_cpu() {
+  if [ "$DISPATCHER_PID" = "$APP_PID" ]; then cpu "$APP_PID"; else
+    awk -v a="$(cpu "$APP_PID")" -v b="$(cpu "$DISPATCHER_PID")" 'BEGIN { printf "%.1f", a + b }'; fi
+}
+# CPU seconds PostgreSQL has used so far: its live processes, and the exited backends its postmaster waited for
+pg_cpu() {
+  [ "$MODE" = pg ] || { echo 0; return; }
+  local postmaster
+  postmaster=$(pgrep -o -u postgres -x postgres)
+  { for pid in $(pgrep -u postgres -x postgres); do cat "/proc/$pid/stat" 2>/dev/null; done; } \
+    | awk -v hz="$(getconf CLK_TCK)" -v pm="$postmaster" '{ t += $14 + $15; if ($1 == pm) t += $16 + $17 } END { printf "%.1f", t / hz }'
+}
+# CPU seconds the whole machine has been busy so far (all cores)
+busy_cpu() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.1f", ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat; }
 # "app X cores, receiver Y cores" over a span, from cpu() readings before and after
 cores() { awk -v a0="$1" -v a1="$2" -v s0="$3" -v s1="$4" -v t="$5" 'BEGIN { printf "%.2f | %.2f", (a1 - a0) / t, (s1 - s0) / t }'; }
 # "count duplicates lag_p50_ms lag_p99_ms lag_max_ms first_ms last_ms"
@@ -95,17 +122,18 @@ wait_drained() {
   return 1
 }
 
-log "starting the app ($MODE)"
-start
+log "starting the app ($MODE, dispatcher $DISPATCHER)"
+if [ "$DISPATCHER" = separate ]; then
+  APP_NICE=19 start_app "$DISPATCHER_PORT" "$DATA/webhooks-dispatcher-$MODE.log" "${WEBHOOK_OPTIONS[@]}"
+  DISPATCHER_PID=$APP_PID
+  start --app.webhooks.dispatch=false
+else
+  start
+  DISPATCHER_PID=$APP_PID
+fi
 USERS_FILE=$DATA/webhook-users-$MODE.tsv
 client users --base "$BASE" --admin-token "$ADMIN_TOKEN" --count "$PACED_USERS" --prefix "bench10-$RUN" --out "$USERS_FILE"
 
-subscribe() {
-  head -n "$SUBSCRIPTIONS" "$USERS_FILE" | while IFS=$'\t' read -r user token _; do
-    curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-      -d "{\"url\": \"$SINK/u$user\", \"events\": [\"*\"]}" "$BASE/api/v2/webhooks" >/dev/null
-  done
-}
 unsubscribe() {
   while IFS=$'\t' read -r _ token _; do
     for id in $(curl -sf -H "Authorization: Bearer $token" "$BASE/api/v2/webhooks?fields%5Bwebhooks%5D=id&per_page=100" \
@@ -114,33 +142,57 @@ unsubscribe() {
     done
   done < "$USERS_FILE"
 }
+subscribe() { # SUBSCRIPTIONS of them, and no other
+  unsubscribe
+  head -n "$SUBSCRIPTIONS" "$USERS_FILE" | while IFS=$'\t' read -r user token _; do
+    curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d "{\"url\": \"$SINK/u$user\", \"events\": [\"*\"]}" "$BASE/api/v2/webhooks" >/dev/null
+  done
+}
 
-log "warming up"
-client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$USERS" --duration 5s >/dev/null
+log "warming up ($WARMUP, with the subscriptions, so that the delivery path is compiled too)"
+subscribe
+client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$USERS" --duration "$WARMUP" >/dev/null
+wait_drained
 
+SPAN=$(echo "$DURATION" | sed 's/s$//')
+if runs writes; then
 out
 out "## $MODE: writes with and without subscriptions"
 out
 out "Mixed workload of bench/writes.sh, $USERS users, one connection each, $DURATION per row; \"with\": $SUBSCRIPTIONS subscriptions to every event (owned by $SUBSCRIPTIONS of the writers) delivered to the local receiver while the writes run."
 out
-out "| round | subscriptions | 2xx writes/s | p50 | p99 | 5xx | other non-2xx | no answer | delivered during the run | lag p50 | lag p99 | app cores | receiver cores |"
-out "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-SPAN=$(echo "$DURATION" | sed 's/s$//')
-for round in $(seq "$ROUNDS"); do
-  unsubscribe
-  a0=$(cpu "$APP_PID"); s0=$(cpu "$SINK_PID")
-  cells=$(client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$USERS" --duration "$DURATION")
-  out "| $round | 0 | $cells | - | - | - | $(cores "$a0" "$(cpu "$APP_PID")" "$s0" "$(cpu "$SINK_PID")" "$SPAN") |"
-  subscribe
+out "| round | subscriptions | 2xx writes/s | p50 | p99 | 5xx | other non-2xx | no answer | delivered during the run | lag p50 | lag p99 | app cores | receiver cores | PostgreSQL cores | machine busy cores | machine CPU ms per write |"
+out "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+# one row of the table: $1 round, $2 subscriptions (0 or SUBSCRIPTIONS)
+writes_row() {
+  if [ "$2" = 0 ]; then unsubscribe; else subscribe; fi
   sink_reset
-  a0=$(cpu "$APP_PID"); s0=$(cpu "$SINK_PID")
+  local a0 s0 p0 b0 a1 s1 p1 b1 cells n p50 p99 deliveries="-" lag50="-" lag99="-"
+  a0=$(service_cpu); s0=$(cpu "$SINK_PID"); p0=$(pg_cpu); b0=$(busy_cpu)
   cells=$(client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$USERS" --duration "$DURATION")
-  a1=$(cpu "$APP_PID"); s1=$(cpu "$SINK_PID")
-  read -r n _ p50 p99 _ <<< "$(sink_stats)"
-  out "| $round | $SUBSCRIPTIONS | $cells | $n | ${p50} ms | ${p99} ms | $(cores "$a0" "$a1" "$s0" "$s1" "$SPAN") |"
-  wait_drained
+  a1=$(service_cpu); s1=$(cpu "$SINK_PID"); p1=$(pg_cpu); b1=$(busy_cpu)
+  if [ "$2" != 0 ]; then
+    read -r n _ p50 p99 _ <<< "$(sink_stats)"
+    deliveries=$n lag50="$p50 ms" lag99="$p99 ms"
+  fi
+  out "| $1 | $2 | $cells | $deliveries | $lag50 | $lag99 | $(cores "$a0" "$a1" "$s0" "$s1" "$SPAN") | $(awk -v a="$p0" -v b="$p1" -v c="$b0" -v d="$b1" -v t="$SPAN" -v w="${cells%% *}" \
+    'BEGIN { printf "%.2f | %.2f | %.1f", (b - a) / t, (d - c) / t, (d - c) * 1000 / (w * t) }') |"
+  [ "$2" = 0 ] || wait_drained
+}
+# rounds alternate the order (none first, then with first) so that a drift over the run favours neither
+for round in $(seq "$ROUNDS"); do
+  if [ $((round % 2)) = 1 ]; then
+    writes_row "$round" 0
+    writes_row "$round" "$SUBSCRIPTIONS"
+  else
+    writes_row "$round" "$SUBSCRIPTIONS"
+    writes_row "$round" 0
+  fi
 done
+fi
 
+if runs lag; then
 out
 out "## $MODE: delivery lag under a steady write load"
 out
@@ -148,37 +200,49 @@ rate=$(awk -v r="$PACED_RATE" -v n="$PACED_USERS" 'BEGIN { print r / n }')
 out "| paced writes ($PACED_USERS users, $PACED_RATE writes/s asked) | 2xx writes/s | p50 | p99 | 5xx | other | no answer | app cores | events delivered | duplicates | lag p50 | lag p99 | lag max |"
 out "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 unsubscribe
-a0=$(cpu "$APP_PID")
+a0=$(service_cpu)
 cells=$(client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$PACED_USERS" --rate "$rate" --duration "$DURATION")
-out "| no subscription | $cells | $(awk -v a="$a0" -v b="$(cpu "$APP_PID")" -v t="$SPAN" 'BEGIN { printf "%.2f", (b - a) / t }') | - | - | - | - | - |"
+out "| no subscription | $cells | $(awk -v a="$a0" -v b="$(service_cpu)" -v t="$SPAN" 'BEGIN { printf "%.2f", (b - a) / t }') | - | - | - | - | - |"
 subscribe
 sink_reset
-a0=$(cpu "$APP_PID")
+a0=$(service_cpu)
 cells=$(client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$PACED_USERS" --rate "$rate" --duration "$DURATION")
-a1=$(cpu "$APP_PID")
+a1=$(service_cpu)
 wait_drained
 read -r n dup p50 p99 max _ <<< "$(sink_stats)"
 out "| $SUBSCRIPTIONS subscriptions | $cells | $(awk -v a="$a0" -v b="$a1" -v t="$SPAN" 'BEGIN { printf "%.2f", (b - a) / t }') | $n | $dup | ${p50} ms | ${p99} ms | ${max} ms |"
+fi
 
+if runs drain; then
 out
 out "## $MODE: delivery rate"
 out
-stop_app
-start --app.webhooks.dispatch=false
-client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$USERS" --duration "$BACKLOG" >/dev/null
+subscribe
+# the delivery path of the dispatching instance is warm after the phases above; warm it if they did not run
+client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$USERS" --duration 5s >/dev/null
+wait_drained
+kill -STOP "$DISPATCHER_PID"
+if [ "$DISPATCHER" = inline ]; then # the backlog is written through an instance that does not deliver
+  writer_pid=$APP_PID
+  start_app "$((PORT + 2))" "$DATA/webhooks-backlog-$MODE.log" "${WEBHOOK_OPTIONS[@]}" --app.webhooks.dispatch=false
+  client mixed --base "http://127.0.0.1:$((PORT + 2))" --tokens "$USERS_FILE" --users "$USERS" --duration "$BACKLOG" >/dev/null
+  stop_app
+  APP_PID=$writer_pid
+else
+  client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$USERS" --duration "$BACKLOG" >/dev/null
+fi
 backlog=$(pending)
-stop_app
 sink_reset
+a0=$(service_cpu); s0=$(cpu "$SINK_PID")
 start_ms=$(date +%s%3N)
-s0=$(cpu "$SINK_PID")
-start
-a0=$(cpu "$APP_PID")
+kill -CONT "$DISPATCHER_PID"
 wait_drained
 end_ms=$(date +%s%3N)
-a1=$(cpu "$APP_PID"); s1=$(cpu "$SINK_PID")
+a1=$(service_cpu); s1=$(cpu "$SINK_PID")
 read -r n dup _ _ _ first last <<< "$(sink_stats)"
 rate=$(awk -v n="$n" -v a="$first" -v b="$last" 'BEGIN { if (b > a) printf "%.0f", n * 1000 / (b - a); else print "-" }')
-out "| backlog (pending deliveries) | delivered | duplicates | first to last arrival | deliveries/s | restart to drained | app CPU s while draining | receiver CPU s |"
+out "| backlog (pending deliveries) | delivered | duplicates | first to last arrival | deliveries/s | going on to drained | service CPU s while draining | receiver CPU s |"
 out "|---:|---:|---:|---:|---:|---:|---:|---:|"
 out "| $backlog | $n | $dup | $((last - first)) ms | $rate | $((end_ms - start_ms)) ms | $(awk -v a="$a0" -v b="$a1" 'BEGIN { print b - a }') | $(awk -v a="$s0" -v b="$s1" 'BEGIN { print b - a }') |"
+fi
 log "results in $RESULT"
