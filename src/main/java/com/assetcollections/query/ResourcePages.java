@@ -78,13 +78,15 @@ public final class ResourcePages {
 
     public OffsetPage offsetPage(Source source, ResourceQuery query, long callerId) {
         source = rankedBy(source, query);
-        long version = versions.current(source.changes());
-        CacheKey key = CountCache.key(source, version, query);
         Matching matching = matching(source, query, callerId);
-        Long knownTotal = counts.get(key);
-        OffsetPage listed = listedPage(source, query, matching, version, knownTotal);
-        if (listed != null) {
-            return listed;
+        Long knownTotal = null;
+        if (source.cached()) {
+            long version = versions.current(source.changes());
+            knownTotal = counts.get(CountCache.key(source, version, query));
+            OffsetPage listed = listedPage(source, query, matching, version, knownTotal);
+            if (listed != null) {
+                return listed;
+            }
         }
         Paging paging = query.paging();
         List<Record> rows = db.select(selectList(source, query, List.of()))
@@ -101,7 +103,9 @@ public final class ResourcePages {
             return new OffsetPage(rows, paging.offset() + rows.size());
         }
         Record2<Long, Long> counted = total(source, query, matching);
-        counts.put(CountCache.key(source, counted.value2(), query), counted.value1());
+        if (source.cached()) {
+            counts.put(CountCache.key(source, counted.value2(), query), counted.value1());
+        }
         return new OffsetPage(rows, counted.value1());
     }
 
@@ -112,7 +116,7 @@ public final class ResourcePages {
     private static Source rankedBy(Source source, ResourceQuery query) {
         ChangeScope corpus =
                 query.ranked() && source.search() != null ? source.search().rankingCorpus() : null;
-        if (corpus == null || source.changes().contains(corpus)) {
+        if (corpus == null || !source.cached() || source.changes().contains(corpus)) {
             return source;
         }
         List<ChangeScope> changes = new ArrayList<>(source.changes());
@@ -132,7 +136,7 @@ public final class ResourcePages {
      * the source's maintained counters when it has some for the query, else counted.
      */
     private Record2<Long, Long> total(Source source, ResourceQuery query, Matching matching) {
-        Field<Long> version = DataVersions.versionOf(source.changes());
+        Field<Long> version = source.cached() ? DataVersions.versionOf(source.changes()) : DSL.inline(0L);
         Field<Long> fast = source.fastTotal() == null || query.search() != null
                 ? null
                 : source.fastTotal().apply(query);

@@ -13,7 +13,8 @@ import org.jooq.Table;
  * see (visibility, or the parent of a sub-resource), and how to search it.
  *
  * @param scopeKey     a stable text naming the scope (e.g. the caller's id), part of cached totals' keys
- * @param changes      the scopes whose versions change whenever what this source lists changes
+ * @param changes      the scopes whose versions change whenever what this source lists changes;
+ *                     none: nothing about this list is cached (every total is counted)
  * @param alwaysSelect columns the reader needs whatever the client's sparse fieldset (ids for includes)
  * @param fastTotal    for a query without search, an expression equal to its total that is cheaper
  *                     than counting the rows (maintained counters), or null to count them; null
@@ -37,5 +38,10 @@ public record Source(
             List<ChangeScope> changes,
             List<Field<?>> alwaysSelect) {
         this(table, scope, scopeKey, search, changes, alwaysSelect, null);
+    }
+
+    /** Whether totals and ordered ids of this list are remembered between requests. */
+    boolean cached() {
+        return !changes.isEmpty();
     }
 }

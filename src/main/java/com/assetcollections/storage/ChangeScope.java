@@ -77,11 +77,6 @@ public record ChangeScope(String kind, long key) {
         return new ChangeScope("webhooks", 0);
     }
 
-    /** The delivery log of one subscription. */
-    public static ChangeScope deliveriesOf(long webhookId) {
-        return new ChangeScope("deliveries", webhookId);
-    }
-
     /** One personal access token (its revocation, expiry, scopes or deletion). */
     public static ChangeScope token(long tokenId) {
         return new ChangeScope(TOKEN_KIND, tokenId);

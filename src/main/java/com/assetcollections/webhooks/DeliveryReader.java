@@ -13,7 +13,6 @@ import com.assetcollections.query.ResourceItems;
 import com.assetcollections.query.ResourcePages;
 import com.assetcollections.query.ResourceQuery;
 import com.assetcollections.query.Source;
-import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.web.PageLinks;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ class DeliveryReader {
                 DELIVERY_WEBHOOK_ID.eq(webhookId),
                 "webhook:" + webhookId,
                 null,
-                List.of(ChangeScope.deliveriesOf(webhookId)),
+                List.of(), // not cached: read by its owner now and then, changed at the rate of the writes
                 List.of(DELIVERY_ID));
     }
 }
