@@ -48,7 +48,7 @@ class SubscriptionDelivery {
 
     private static final Duration FRESH_FOR = Duration.ofSeconds(1);
 
-    /** How long a turn waits for more events once it has sent all it found. */
+    /** How long a turn waits for more events once it has sent all it found, before looking again or ending. */
     private static final Duration LINGER = Duration.ofMillis(100);
 
     /** Time kept in hand when deciding whether a send still fits in the lease. */
@@ -142,6 +142,14 @@ class SubscriptionDelivery {
                 }
             } finally {
                 outcomes.recordSuccesses(webhookId, succeeded, subscription == null || subscription.hadFailures());
+            }
+            // Caught up: let the next events gather before looking again. Under a steady write load
+            // a turn then reads and records a batch every LINGER, not a few events per statement.
+            if (batch.size() < settings.batchSize()) {
+                if (!linger()) {
+                    return;
+                }
+                lingered = true;
             }
         }
     }
