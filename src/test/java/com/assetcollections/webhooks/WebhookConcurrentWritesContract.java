@@ -3,6 +3,7 @@ package com.assetcollections.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assetcollections.auth.Scope;
+import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.support.WebhookReceiver;
 import com.assetcollections.users.User;
@@ -121,6 +122,53 @@ abstract class WebhookConcurrentWritesContract extends ApiTestBase {
             assertThat(ReceivedOnce.outOfOrder(heard))
                     .as("user %d: events of one resource not in the order of its writes", user.id())
                     .isEmpty();
+        }
+    }
+
+    /**
+     * Subscriptions are made and deleted over and over through the API while the users write: a
+     * write never fails because a subscription it reaches is being deleted (no write locks a
+     * subscription's row), and no subscription call fails either.
+     */
+    @Test
+    void subscriptionsComingAndGoingFailNoWrite() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        List<List<Long>> editable = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            User user = fixtures.user("Writer " + i);
+            tokens.add(fixtures.token(user, EnumSet.allOf(Scope.class)));
+            long own = fixtures.collection(user, "Private " + i).create();
+            long open = fixtures.collection(user, "Public " + i).publicOne().create();
+            editable.add(List.of(own, own, own, open));
+        }
+        Instant until = Instant.now().plus(RUN);
+        ExecutorService churn = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> subscriptions = churn.submit(() -> {
+                int made = 0;
+                while (Instant.now().isBefore(until)) {
+                    String token = tokens.get(made % USERS);
+                    ApiResponse created = api.post(
+                            "/api/v2/webhooks",
+                            token,
+                            "{\"url\": \"" + receiver.url("/churn/" + made) + "\", \"events\": [\"*\"]}");
+                    assertThat(created.status()).as(created.body()).isEqualTo(201);
+                    ApiResponse deleted = api.delete(
+                            "/api/v2/webhooks/"
+                                    + created.json().get("data").get("id").asLong(),
+                            token);
+                    assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+                    made++;
+                }
+                return made;
+            });
+            // each writer expects every one of its writes to succeed (ConcurrentWriter#expect)
+            List<Written> written = race(i -> new ConcurrentWriter(api, tokens.get(i), i, editable.get(i)).run(until));
+
+            assertThat(subscriptions.get()).isPositive();
+            assertThat(written).hasSizeGreaterThanOrEqualTo(USERS * ConcurrentWriter.MIN_WRITES);
+        } finally {
+            churn.shutdownNow();
         }
     }
 
