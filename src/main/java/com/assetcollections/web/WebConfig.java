@@ -32,6 +32,12 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
+    private final PublicBaseUrl publicBaseUrl;
+
+    WebConfig(PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
     @Override
     public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
         configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
@@ -40,6 +46,7 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+        resolvers.add(new PageLinksResolver(publicBaseUrl));
     }
 
     @Override
