@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -85,6 +86,21 @@ class WebConfig implements WebMvcConfigurer {
     private static RateLimiter limiter(long limit, Duration window, ObjectProvider<RedisBuckets> redis) {
         RedisBuckets shared = redis.getIfAvailable();
         return shared == null ? new InMemoryRateLimiter(limit, window) : shared.limiter(limit, window);
+    }
+
+    /**
+     * Before everything else, so that a preflight (which never carries a token) is answered here,
+     * and the CORS headers are on every response, errors included.
+     */
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter(
+            @Value("${app.cors.allowed-origins:}") String allowedOrigins, ErrorResponses errors) {
+        CorsFilter filter = new CorsFilter(new CorsPolicy(allowedOrigins, publicBaseUrl));
+        filter.setCorsProcessor(new JsonCorsRefusals(errors));
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(-1);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     /** First in front of the API: the other filters and the handlers then read one and the same path. */
