@@ -15,11 +15,14 @@ import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.Compression;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.CorsFilter;
@@ -98,8 +101,16 @@ class WebConfig implements WebMvcConfigurer {
         CorsFilter filter = new CorsFilter(new CorsPolicy(allowedOrigins, publicBaseUrl));
         filter.setCorsProcessor(new JsonCorsRefusals(errors));
         FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(-1);
+        registration.setOrder(-2);
         registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<PrivateResponses> privateResponses() {
+        FilterRegistrationBean<PrivateResponses> registration = new FilterRegistrationBean<>(new PrivateResponses());
+        registration.setOrder(-1);
+        registration.addUrlPatterns("/api/*");
         return registration;
     }
 
@@ -133,9 +144,13 @@ class WebConfig implements WebMvcConfigurer {
      * matching If-None-Match; larger bodies are streamed without one.
      */
     @Bean
-    FilterRegistrationBean<BoundedEtagFilter> etagFilter(@Value("${app.etag.max-body-size:1MB}") DataSize maxBody) {
-        FilterRegistrationBean<BoundedEtagFilter> registration =
-                new FilterRegistrationBean<>(new BoundedEtagFilter(Math.toIntExact(maxBody.toBytes())));
+    FilterRegistrationBean<BoundedEtagFilter> etagFilter(
+            @Value("${app.etag.max-body-size:1MB}") DataSize maxBody, Environment environment) {
+        Compression compression = Binder.get(environment)
+                .bind("server.compression", Compression.class)
+                .orElseGet(Compression::new);
+        FilterRegistrationBean<BoundedEtagFilter> registration = new FilterRegistrationBean<>(
+                new BoundedEtagFilter(Math.toIntExact(maxBody.toBytes()), new GzipForms(compression)));
         registration.setOrder(3);
         registration.addUrlPatterns("/api/*");
         return registration;
