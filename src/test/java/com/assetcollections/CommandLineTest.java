@@ -34,4 +34,22 @@ class CommandLineTest {
         }
         assertThat(Files.exists(database)).isTrue();
     }
+
+    @Test
+    void readsSpringOptionsOfTheCommandLine() {
+        Path database = folder.resolve("option.db");
+        String[] args = {
+            "users", "create", "--email", "option@example.com", "--spring.datasource.url=" + sqlite(database)
+        };
+        try (ConfigurableApplicationContext context =
+                AssetCollectionsApplication.application(args).run(args)) {
+            assertThat(context.getBean(Users.class).findByEmail("option@example.com"))
+                    .isPresent();
+        }
+        assertThat(Files.exists(database)).isTrue();
+    }
+
+    private static String sqlite(Path database) {
+        return "jdbc:sqlite:" + database + "?journal_mode=WAL&foreign_keys=true";
+    }
 }
