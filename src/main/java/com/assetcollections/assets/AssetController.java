@@ -53,8 +53,8 @@ class AssetController {
 
     @GetMapping("/api/v2/assets")
     @RequiredScopes(Scope.ASSETS_READ)
-    Map<String, Object> list(Caller caller, HttpServletRequest request) {
-        return reader.list(caller, request.getParameterMap(), PageLinks.of(request));
+    Map<String, Object> list(Caller caller, HttpServletRequest request, PageLinks links) {
+        return reader.list(caller, request.getParameterMap(), links);
     }
 
     @GetMapping("/api/v2/assets/{key}")
@@ -99,9 +99,10 @@ class AssetController {
     /** The assets of a collection the caller may see (404 otherwise), in the collection's order by default. */
     @GetMapping("/api/v2/collections/{key}/assets")
     @RequiredScopes({Scope.COLLECTIONS_READ, Scope.ASSETS_READ})
-    Map<String, Object> ofCollection(@PathVariable String key, Caller caller, HttpServletRequest request) {
+    Map<String, Object> ofCollection(
+            @PathVariable String key, Caller caller, HttpServletRequest request, PageLinks links) {
         long collectionId = collections.visibleId(caller, key);
-        return reader.inCollection(caller, collectionId, request.getParameterMap(), PageLinks.of(request));
+        return reader.inCollection(caller, collectionId, request.getParameterMap(), links);
     }
 
     /** The If-Match check of a write: against the asset's full representation, read inside the write. */

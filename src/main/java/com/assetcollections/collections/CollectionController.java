@@ -52,8 +52,8 @@ class CollectionController {
 
     @GetMapping
     @RequiredScopes(Scope.COLLECTIONS_READ)
-    Map<String, Object> list(Caller caller, HttpServletRequest request) {
-        return reader.list(caller, request.getParameterMap(), PageLinks.of(request));
+    Map<String, Object> list(Caller caller, HttpServletRequest request, PageLinks links) {
+        return reader.list(caller, request.getParameterMap(), links);
     }
 
     @GetMapping("/{key}")

@@ -349,8 +349,11 @@ public final class DataGenerator {
         return max == null ? 1 : max + 1;
     }
 
+    /** A version 4 (random) UUID of RFC 9562, as the API makes, but from the seeded Random. */
     private UUID uuid() {
-        return new UUID(random.nextLong(), random.nextLong());
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     private <T> T pick(T[] values) {

@@ -52,8 +52,8 @@ class TokenController {
 
     @GetMapping("/api/v2/tokens")
     @RequiredScopes({})
-    Map<String, Object> list(Caller caller, HttpServletRequest request) {
-        return page(caller.userId(), "`/api/v2/tokens`", request);
+    Map<String, Object> list(Caller caller, HttpServletRequest request, PageLinks links) {
+        return page(caller.userId(), "`/api/v2/tokens`", request, links);
     }
 
     @GetMapping("/api/v2/tokens/{id}")
@@ -78,8 +78,9 @@ class TokenController {
 
     @GetMapping("/api/v2/users/{user}/tokens")
     @RequiredScopes(Scope.ADMIN)
-    Map<String, Object> listOfUser(@PathVariable String user, Caller caller, HttpServletRequest request) {
-        return page(users.byKey(user).id(), "`/api/v2/users/{id}/tokens`", request);
+    Map<String, Object> listOfUser(
+            @PathVariable String user, Caller caller, HttpServletRequest request, PageLinks links) {
+        return page(users.byKey(user).id(), "`/api/v2/users/{id}/tokens`", request, links);
     }
 
     @PostMapping("/api/v2/users/{user}/tokens")
@@ -106,7 +107,7 @@ class TokenController {
                 .body(response.getBody());
     }
 
-    private Map<String, Object> page(long userId, String endpoint, HttpServletRequest request) {
+    private Map<String, Object> page(long userId, String endpoint, HttpServletRequest request, PageLinks links) {
         Paging paging = QueryParser.parsePlainList(request.getParameterMap(), endpoint);
         return PageEnvelope.offset(
                 tokens.ofUser(userId, paging.offset(), paging.perPage()).stream()
@@ -115,6 +116,6 @@ class TokenController {
                 tokens.countOfUser(userId),
                 paging.page(),
                 paging.perPage(),
-                PageLinks.of(request));
+                links);
     }
 }

@@ -68,7 +68,7 @@ class UserController {
 
     @GetMapping("/api/v2/users")
     @RequiredScopes(Scope.ADMIN)
-    Map<String, Object> list(Caller caller, HttpServletRequest request) {
+    Map<String, Object> list(Caller caller, HttpServletRequest request, PageLinks links) {
         Paging paging = QueryParser.parsePlainList(request.getParameterMap(), "`/api/v2/users`");
         return PageEnvelope.offset(
                 users.page(paging.offset(), paging.perPage()).stream()
@@ -77,7 +77,7 @@ class UserController {
                 users.count(),
                 paging.page(),
                 paging.perPage(),
-                PageLinks.of(request));
+                links);
     }
 
     @GetMapping("/api/v2/users/{key}")

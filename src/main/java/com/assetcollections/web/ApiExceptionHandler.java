@@ -3,10 +3,13 @@ package com.assetcollections.web;
 import com.assetcollections.auth.MissingScope;
 import com.assetcollections.auth.NotAuthenticated;
 import com.assetcollections.query.InvalidQuery;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -95,8 +98,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        Set<HttpMethod> allowed = e.getSupportedHttpMethods() == null ? Set.of() : e.getSupportedHttpMethods();
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-                .body(ApiError.of("method " + e.getMethod() + " is not allowed here"));
+                .allow(allowed.toArray(HttpMethod[]::new))
+                .body(ApiError.of("method " + e.getMethod() + " is not allowed here; allowed: "
+                        + allowed.stream().map(HttpMethod::name).sorted().collect(Collectors.joining(", "))));
     }
 
     @ExceptionHandler

@@ -41,6 +41,12 @@ final class HeldBody extends HttpServletResponseWrapper {
         return held.getInputStream();
     }
 
+    /** The length of the body held. */
+    int size() {
+        flushWriter();
+        return held.size();
+    }
+
     /** Sends the body held, with its length, once the handler is done with it. */
     void send() throws IOException {
         flushWriter();

@@ -67,8 +67,11 @@ public class JsonResponses {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        List<String> accepted =
-                List.of(ifMatch.split(",")).stream().map(String::strip).toList();
+        // the weak form names the same content (a gzip response's ETag, see GzipForms)
+        List<String> accepted = List.of(ifMatch.split(",")).stream()
+                .map(String::strip)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .toList();
         if (accepted.contains("*")) {
             return;
         }

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * Builds the URLs of other pages of the same request: the request's path with all of its query
+ * Builds the URLs of other pages of the same request: the request's path on the service's public
+ * base URL (never on the request's {@code Host}, see {@link PublicBaseUrl}), with all of its query
  * parameters kept (in their order, first value of each) and only {@code page} or {@code cursor}
  * replaced, encoded as PHP's {@code http_build_query} does (RFC 3986), like the Laravel paginator.
  */
@@ -21,18 +22,11 @@ public final class PageLinks {
         this.parameters = parameters;
     }
 
-    public static PageLinks of(HttpServletRequest request) {
+    /** The links of {@code request} on {@code baseUrl} (scheme, host, port and any path prefix). */
+    public static PageLinks of(String baseUrl, HttpServletRequest request) {
         Map<String, String> parameters = new LinkedHashMap<>();
         request.getParameterMap().forEach((key, values) -> parameters.put(key, values.length == 0 ? "" : values[0]));
-        String base = request.getScheme() + "://" + request.getServerName() + port(request);
-        return new PageLinks(base + request.getRequestURI(), parameters);
-    }
-
-    private static String port(HttpServletRequest request) {
-        int port = request.getServerPort();
-        boolean standard = ("http".equals(request.getScheme()) && port == 80)
-                || ("https".equals(request.getScheme()) && port == 443);
-        return standard ? "" : ":" + port;
+        return new PageLinks(baseUrl + request.getRequestURI(), parameters);
     }
 
     public String path() {

@@ -15,13 +15,17 @@ import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.Compression;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -32,6 +36,12 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
+    private final PublicBaseUrl publicBaseUrl;
+
+    WebConfig(PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
     @Override
     public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
         configurer.ignoreAcceptHeader(true).defaultContentType(MediaType.APPLICATION_JSON);
@@ -40,6 +50,7 @@ class WebConfig implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerArgumentResolver());
+        resolvers.add(new PageLinksResolver(publicBaseUrl));
     }
 
     @Override
@@ -80,6 +91,29 @@ class WebConfig implements WebMvcConfigurer {
         return shared == null ? new InMemoryRateLimiter(limit, window) : shared.limiter(limit, window);
     }
 
+    /**
+     * Before everything else, so that a preflight (which never carries a token) is answered here,
+     * and the CORS headers are on every response, errors included.
+     */
+    @Bean
+    FilterRegistrationBean<CorsFilter> corsFilter(
+            @Value("${app.cors.allowed-origins:}") String allowedOrigins, ErrorResponses errors) {
+        CorsFilter filter = new CorsFilter(new CorsPolicy(allowedOrigins, publicBaseUrl));
+        filter.setCorsProcessor(new JsonCorsRefusals(errors));
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(-2);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<PrivateResponses> privateResponses() {
+        FilterRegistrationBean<PrivateResponses> registration = new FilterRegistrationBean<>(new PrivateResponses());
+        registration.setOrder(-1);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
     /** First in front of the API: the other filters and the handlers then read one and the same path. */
     @Bean
     FilterRegistrationBean<AmbiguousPathFilter> ambiguousPathFilter(ErrorResponses errors) {
@@ -110,9 +144,13 @@ class WebConfig implements WebMvcConfigurer {
      * matching If-None-Match; larger bodies are streamed without one.
      */
     @Bean
-    FilterRegistrationBean<BoundedEtagFilter> etagFilter(@Value("${app.etag.max-body-size:1MB}") DataSize maxBody) {
-        FilterRegistrationBean<BoundedEtagFilter> registration =
-                new FilterRegistrationBean<>(new BoundedEtagFilter(Math.toIntExact(maxBody.toBytes())));
+    FilterRegistrationBean<BoundedEtagFilter> etagFilter(
+            @Value("${app.etag.max-body-size:1MB}") DataSize maxBody, Environment environment) {
+        Compression compression = Binder.get(environment)
+                .bind("server.compression", Compression.class)
+                .orElseGet(Compression::new);
+        FilterRegistrationBean<BoundedEtagFilter> registration = new FilterRegistrationBean<>(
+                new BoundedEtagFilter(Math.toIntExact(maxBody.toBytes()), new GzipForms(compression)));
         registration.setOrder(3);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -45,9 +45,9 @@ class DeliveryController {
 
     @GetMapping("/api/v2/webhooks/{key}/deliveries")
     @RequiredScopes(Scope.WEBHOOKS_READ)
-    Map<String, Object> list(@PathVariable String key, Caller caller, HttpServletRequest request) {
+    Map<String, Object> list(@PathVariable String key, Caller caller, HttpServletRequest request, PageLinks links) {
         long webhookId = webhooks.visibleId(caller, key);
-        return reader.list(webhookId, request.getParameterMap(), PageLinks.of(request));
+        return reader.list(webhookId, request.getParameterMap(), links);
     }
 
     @GetMapping("/api/v2/webhooks/{key}/deliveries/{delivery}")

@@ -22,6 +22,7 @@ import static com.assetcollections.webhooks.WebhookTable.WEBHOOKS;
 import com.assetcollections.storage.SqlTypes;
 import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.JsonValues;
+import com.assetcollections.web.PublicBaseUrl;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,8 +38,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Writes events into the outbox in the transaction of the change they describe: a rolled-back
@@ -53,11 +52,13 @@ public class Outbox {
     private final DSLContext db;
     private final JsonResponses json;
     private final DispatchSignal signal;
+    private final PublicBaseUrl baseUrl;
 
-    Outbox(DSLContext db, JsonResponses json, DispatchSignal signal) {
+    Outbox(DSLContext db, JsonResponses json, DispatchSignal signal, PublicBaseUrl baseUrl) {
         this.db = db;
         this.json = json;
         this.signal = signal;
+        this.baseUrl = baseUrl;
     }
 
     /** Records the event named {@code name} for the subscriptions of {@code audience} that asked for it. */
@@ -129,19 +130,11 @@ public class Outbox {
         body.put("event", event.event());
         body.put("type", event.type());
         body.put("data", event.data());
-        body.put("url", absolute(event.path()));
+        body.put("url", baseUrl.of(event.path()));
         body.put("webhookDate", JsonValues.datetime(now));
         body.put("webhookTimestamp", now.getEpochSecond());
         body.put("webhookId", uuid.toString());
         return new String(json.bytes(body), StandardCharsets.UTF_8);
-    }
-
-    /** The resource's URL on the host the writing request came to, or its path outside a request. */
-    private static String absolute(String path) {
-        if (RequestContextHolder.getRequestAttributes() == null) {
-            return path;
-        }
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
     }
 
     /** Subscriptions asking for {@code name}: by name in their JSON array of names, or all events. */

@@ -57,8 +57,8 @@ class WebhookController {
 
     @GetMapping("/api/v2/webhooks")
     @RequiredScopes(Scope.WEBHOOKS_READ)
-    Map<String, Object> list(Caller caller, HttpServletRequest request) {
-        return reader.list(caller, request.getParameterMap(), PageLinks.of(request));
+    Map<String, Object> list(Caller caller, HttpServletRequest request, PageLinks links) {
+        return reader.list(caller, request.getParameterMap(), links);
     }
 
     @GetMapping("/api/v2/webhooks/{key}")

@@ -210,7 +210,7 @@ abstract class ConcurrentCachesPropertyContract extends ApiTestBase {
     private static com.assetcollections.web.PageLinks links(Map<String, String> query) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", PATH);
         query.forEach(request::addParameter);
-        return com.assetcollections.web.PageLinks.of(request);
+        return com.assetcollections.web.PageLinks.of("http://localhost", request);
     }
 
     /** One user: their token, and the ids of what they own (only they create or delete those). */

@@ -10,6 +10,7 @@ import com.assetcollections.collections.HostileInputs.Expect;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.support.RawHttp;
 import com.assetcollections.users.User;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

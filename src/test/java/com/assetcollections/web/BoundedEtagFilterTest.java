@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.FilterChain;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.Compression;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -13,7 +14,7 @@ class BoundedEtagFilterTest {
 
     private static final int LIMIT = 1_000;
 
-    private final BoundedEtagFilter filter = new BoundedEtagFilter(LIMIT);
+    private final BoundedEtagFilter filter = new BoundedEtagFilter(LIMIT, new GzipForms(new Compression()));
 
     private MockHttpServletResponse get(FilterChain handler, String... headers) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v2/collections");

@@ -18,13 +18,10 @@ class PageEnvelopeTest {
 
     private static PageLinks links(String... pairs) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v2/collections");
-        request.setScheme("https");
-        request.setServerName("api.example.com");
-        request.setServerPort(443);
         for (int i = 0; i < pairs.length; i += 2) {
             request.addParameter(pairs[i], pairs[i + 1]);
         }
-        return PageLinks.of(request);
+        return PageLinks.of("https://api.example.com", request);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package com.assetcollections.collections;
+package com.assetcollections.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,12 +13,12 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, for requests no HTTP client will send: raw non-ASCII bytes,
- * spaces or malformed escapes in the request line, oversized headers.
+ * spaces or malformed escapes in the request line, oversized headers, a Host of the caller's choosing.
  */
-final class RawHttp {
+public final class RawHttp {
 
-    record Response(int status, Map<String, String> headers, String body) {
-        String header(String name) {
+    public record Response(int status, Map<String, String> headers, String body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
     }
@@ -26,12 +26,17 @@ final class RawHttp {
     private RawHttp() {}
 
     /** Sends {@code requestLine} (bytes as given) with {@code headers} and reads the response until the server closes. */
-    static Response send(int port, byte[] requestLine, String headers) {
+    public static Response send(int port, byte[] requestLine, String headers) {
+        return send(port, requestLine, "localhost", headers);
+    }
+
+    /** As {@link #send(int, byte[], String)}, with {@code host} in the Host header. */
+    public static Response send(int port, byte[] requestLine, String host, String headers) {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(requestLine);
-            out.write(("\r\nHost: localhost\r\nConnection: close\r\n" + headers + "\r\n")
+            out.write(("\r\nHost: " + host + "\r\nConnection: close\r\n" + headers + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return parse(readAll(socket.getInputStream()));
@@ -40,7 +45,7 @@ final class RawHttp {
         }
     }
 
-    static Response get(int port, String pathAndQuery, String headers) {
+    public static Response get(int port, String pathAndQuery, String headers) {
         return send(port, ("GET " + pathAndQuery + " HTTP/1.1").getBytes(StandardCharsets.UTF_8), headers);
     }
 

@@ -1,0 +1,6 @@
+package com.assetcollections.web;
+
+import com.assetcollections.support.OnSqlite;
+
+@OnSqlite
+class CorsSqliteTest extends CorsContract {}
