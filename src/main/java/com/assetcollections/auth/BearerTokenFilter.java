@@ -1,6 +1,7 @@
 package com.assetcollections.auth;
 
 import com.assetcollections.ratelimit.AddressGroup;
+import com.assetcollections.ratelimit.Rejections;
 import com.assetcollections.users.Tokens;
 import com.assetcollections.web.AmbiguousPathFilter;
 import com.assetcollections.web.ErrorResponses;
@@ -82,6 +83,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         String client = AddressGroup.of(request.getRemoteAddr());
         long wait = tokens.holdsValid(token) ? 0 : failedAuthentications.secondsUntilAllowed(client);
         if (wait > 0) {
+            Rejections.count("failed_authentications");
             errors.write(
                     response,
                     429,

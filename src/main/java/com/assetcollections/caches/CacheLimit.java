@@ -26,6 +26,7 @@ public record CacheLimit(DataSize maxSize, Duration idle) {
         return Caffeine.newBuilder()
                 .maximumWeight(maxSize.toBytes())
                 .weigher((K key, V value) -> weight(bytes.estimate(key, value)))
+                .recordStats()
                 // Evicts in the thread that inserted rather than later on the common pool, so that a
                 // burst of large entries cannot outgrow the bound before the pool gets to it.
                 .executor(Runnable::run);

@@ -12,6 +12,7 @@ import static com.assetcollections.storage.ChangeMarks.MARK_VERSION;
 import com.assetcollections.assets.AssetTable;
 import com.assetcollections.caches.CacheLimit;
 import com.assetcollections.caches.EstimatedBytes;
+import com.assetcollections.caches.MeasuredCache;
 import com.assetcollections.query.ResourceItems;
 import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.DataVersions;
@@ -46,7 +47,7 @@ import org.springframework.util.unit.DataSize;
  * assets per collection: 250 asset rows for a page of 25).
  */
 @Repository
-class CollectionIncludes {
+class CollectionIncludes implements MeasuredCache {
 
     private final DSLContext db;
     private final DataVersions versions;
@@ -83,6 +84,16 @@ class CollectionIncludes {
      * Each collection's first assets in collection order (slim schema), at most {@code limit} (see
      * {@link com.assetcollections.query.EmbedLimit}), and its asset count.
      */
+    @Override
+    public String cacheName() {
+        return "includes";
+    }
+
+    @Override
+    public com.github.benmanes.caffeine.cache.Cache<?, ?> cacheForMetrics() {
+        return cached.cacheForMetrics();
+    }
+
     Map<Long, Assets> assets(Collection<Long> collectionIds, int limit) {
         Map<Long, Assets> byCollection = new HashMap<>();
         if (collectionIds.isEmpty()) {

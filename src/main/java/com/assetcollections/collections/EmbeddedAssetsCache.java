@@ -23,6 +23,11 @@ final class EmbeddedAssetsCache {
         this.cached = limit.build((Key key, Assets assets) -> KEY_BYTES + assets.estimatedBytes());
     }
 
+    /** The cache itself, for its hit and miss counts ({@code caches/CacheMeters}). */
+    Cache<?, ?> cacheForMetrics() {
+        return cached;
+    }
+
     /** The first {@code limit} assets of the collection at {@code version}, or null unless known. */
     Assets get(long collectionId, long version, int limit) {
         Assets known = cached.getIfPresent(new Key(collectionId, version));

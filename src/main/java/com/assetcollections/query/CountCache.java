@@ -3,6 +3,7 @@ package com.assetcollections.query;
 import com.assetcollections.caches.CacheKey;
 import com.assetcollections.caches.CacheLimit;
 import com.assetcollections.caches.EstimatedBytes;
+import com.assetcollections.caches.MeasuredCache;
 import com.assetcollections.storage.ChangeScope;
 import com.github.benmanes.caffeine.cache.Cache;
 
@@ -12,12 +13,22 @@ import com.github.benmanes.caffeine.cache.Cache;
  * scopes in its own transaction) makes every older entry unreachable at once; entries are never
  * served for data they were not counted on.
  */
-public final class CountCache {
+public final class CountCache implements MeasuredCache {
 
     private final Cache<CacheKey, Long> totals;
 
     public CountCache(CacheLimit limit) {
         this.totals = limit.build((CacheKey key, Long total) -> CacheKey.BYTES + EstimatedBytes.OBJECT + Long.BYTES);
+    }
+
+    @Override
+    public String cacheName() {
+        return "totals";
+    }
+
+    @Override
+    public Cache<?, ?> cacheForMetrics() {
+        return totals;
     }
 
     public Long get(CacheKey key) {

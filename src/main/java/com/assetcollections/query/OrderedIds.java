@@ -3,6 +3,7 @@ package com.assetcollections.query;
 import com.assetcollections.caches.CacheKey;
 import com.assetcollections.caches.CacheLimit;
 import com.assetcollections.caches.EstimatedBytes;
+import com.assetcollections.caches.MeasuredCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,7 +20,7 @@ import java.util.function.LongFunction;
  * being computed wait for that computation instead of repeating it (a client fetching every page
  * of a result in parallel costs one pass over the result, not one per page).
  */
-public final class OrderedIds {
+public final class OrderedIds implements MeasuredCache {
 
     private final int maxKept;
     private final Cache<CacheKey, Listing> lists;
@@ -29,6 +30,16 @@ public final class OrderedIds {
     public OrderedIds(CacheLimit limit, int maxKept) {
         this.maxKept = maxKept;
         this.lists = limit.build((CacheKey key, Listing listing) -> CacheKey.BYTES + listing.bytes());
+    }
+
+    @Override
+    public String cacheName() {
+        return "ordered_ids";
+    }
+
+    @Override
+    public Cache<?, ?> cacheForMetrics() {
+        return lists;
     }
 
     /**

@@ -67,8 +67,10 @@ public class ConcurrentRequestLimit implements HandlerInterceptor {
             return true;
         }
         if (admission.outcome() == InFlightBudgets.Outcome.CALLER_BUSY) {
+            Rejections.count("concurrent");
             errors.write(response, 429, callerBusy(weight), Map.of("Retry-After", RETRY_AFTER_SECONDS));
         } else {
+            Rejections.count("heavy");
             errors.write(response, 503, heavyBusy(weight), Map.of("Retry-After", RETRY_AFTER_SECONDS));
         }
         return false;

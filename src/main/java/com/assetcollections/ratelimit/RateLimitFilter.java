@@ -45,6 +45,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         if (!decision.allowed()) {
+            Rejections.count("requests");
             errors.write(
                     response,
                     429,

@@ -15,6 +15,7 @@ import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.caches.CacheLimit;
 import com.assetcollections.caches.EstimatedBytes;
+import com.assetcollections.caches.MeasuredCache;
 import com.assetcollections.storage.ChangeScope;
 import com.assetcollections.storage.DataVersions;
 import com.assetcollections.storage.SqlTypes;
@@ -37,7 +38,7 @@ import org.springframework.util.unit.DataSize;
 
 /** Personal access tokens: issuing, authenticating and revoking. */
 @Repository
-public class Tokens {
+public class Tokens implements MeasuredCache {
 
     /** Every column but the hash, which never leaves this class. */
     private static final List<Field<?>> DETAILS = List.of(
@@ -70,6 +71,16 @@ public class Tokens {
         this.use = use;
         this.known = new CacheLimit(cacheSize, cacheIdle)
                 .build((String hash, KnownToken token) -> EstimatedBytes.of(hash) + KNOWN_TOKEN_BYTES);
+    }
+
+    @Override
+    public String cacheName() {
+        return "tokens";
+    }
+
+    @Override
+    public Cache<?, ?> cacheForMetrics() {
+        return known;
     }
 
     private record KnownToken(

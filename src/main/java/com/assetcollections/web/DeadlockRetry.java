@@ -1,5 +1,6 @@
 package com.assetcollections.web;
 
+import io.micrometer.core.instrument.Metrics;
 import java.util.function.Supplier;
 import org.springframework.dao.ConcurrencyFailureException;
 
@@ -14,6 +15,9 @@ import org.springframework.dao.ConcurrencyFailureException;
 public final class DeadlockRetry {
 
     static final int ATTEMPTS = 3;
+
+    /** Writes that lost a lock race and were run again, as {@code api_write_conflicts_retried_total}. */
+    public static final String RETRIED = "api.write.conflicts.retried";
     /** A lost race that a later attempt wins is routine, not an error: DEBUG only. */
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlockRetry.class);
 
@@ -28,6 +32,7 @@ public final class DeadlockRetry {
                     throw e;
                 }
                 log.debug("attempt {} lost a lock race, running it again: {}", attempt, e.getMessage());
+                Metrics.counter(RETRIED).increment();
                 pause(attempt);
             }
         }

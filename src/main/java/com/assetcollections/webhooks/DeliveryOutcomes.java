@@ -58,6 +58,7 @@ class DeliveryOutcomes {
     record Success(long id, int attemptsCount, String attempts) {}
 
     static Success success(SubscriptionDelivery.Pending head, DeliveryAttempt attempt) {
+        DeliveryMeters.succeeded(head.due(), attempt.attemptedAt());
         return new Success(head.id(), head.attemptsCount() + 1, withAttempt(head.attempts(), attempt));
     }
 
@@ -104,6 +105,7 @@ class DeliveryOutcomes {
         int attempts = head.attemptsCount() + 1;
         Instant now = SqlTypes.now();
         String log = withAttempt(head.attempts(), attempt);
+        DeliveryMeters.failed(attempt.gone(), attempts < settings.attempts());
         return transaction.execute(status -> {
             if (attempt.gone()) {
                 updateDelivery(head, "pending", attempts, log, now, now);

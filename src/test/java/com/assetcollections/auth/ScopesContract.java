@@ -81,6 +81,7 @@ abstract class ScopesContract extends ApiTestBase {
             new Endpoint("POST", "/api/v2/users", ADMIN),
             new Endpoint("GET", "/api/v2/users/{user}/tokens", ADMIN),
             new Endpoint("POST", "/api/v2/users/{missing}/tokens", ADMIN),
+            new Endpoint("GET", "/api/v2/metrics", ADMIN),
             new Endpoint("GET", "/api/v2/webhooks", W_READ),
             new Endpoint("GET", "/api/v2/webhooks/{missing}", W_READ),
             new Endpoint("POST", "/api/v2/webhooks", W_WRITE),
