@@ -80,6 +80,15 @@ class WebConfig implements WebMvcConfigurer {
         return shared == null ? new InMemoryRateLimiter(limit, window) : shared.limiter(limit, window);
     }
 
+    /** In front of everything: while shutting down, no new request reaches the application. */
+    @Bean
+    FilterRegistrationBean<DrainingFilter> drainingFilter(ShutdownDrain shutdown, ErrorResponses errors) {
+        FilterRegistrationBean<DrainingFilter> registration =
+                new FilterRegistrationBean<>(new DrainingFilter(shutdown, errors));
+        registration.setOrder(-1);
+        return registration;
+    }
+
     /** First in front of the API: the other filters and the handlers then read one and the same path. */
     @Bean
     FilterRegistrationBean<AmbiguousPathFilter> ambiguousPathFilter(ErrorResponses errors) {
