@@ -14,18 +14,21 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.ObjectMapper;
 
 /** HTTP plumbing: authentication and rate limiting in front of every API call, JSON whatever the Accept header. */
@@ -78,6 +81,16 @@ class WebConfig implements WebMvcConfigurer {
     private static RateLimiter limiter(long limit, Duration window, ObjectProvider<RedisBuckets> redis) {
         RedisBuckets shared = redis.getIfAvailable();
         return shared == null ? new InMemoryRateLimiter(limit, window) : shared.limiter(limit, window);
+    }
+
+    /** Outermost: every request gets its id and its access-log line, those refused by any filter too. */
+    @Bean
+    FilterRegistrationBean<AccessLogFilter> accessLogFilter(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers) {
+        FilterRegistrationBean<AccessLogFilter> registration =
+                new FilterRegistrationBean<>(new AccessLogFilter(new RouteTemplates(handlers::getObject)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** In front of everything: while shutting down, no new request reaches the application. */

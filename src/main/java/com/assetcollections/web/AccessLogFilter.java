@@ -1,0 +1,72 @@
+package com.assetcollections.web;
+
+import com.assetcollections.auth.BearerTokenFilter;
+import com.assetcollections.auth.Caller;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * In front of everything: gives each request its {@link RequestId} (response header, and MDC so
+ * that every line logged while it runs carries it), then logs one line for it — method, route
+ * template (never the raw path, which may hold ids and query values), status, duration, user id.
+ * No header is logged, so no token is.
+ */
+class AccessLogFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger("com.assetcollections.access");
+
+    private final RouteTemplates routes;
+
+    AccessLogFilter(RouteTemplates routes) {
+        this.routes = routes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String id = RequestId.of(request.getHeader(RequestId.HEADER));
+        response.setHeader(RequestId.HEADER, id);
+        long start = System.nanoTime();
+        boolean failed = true;
+        MDC.put(RequestId.MDC_KEY, id);
+        try {
+            chain.doFilter(request, response);
+            failed = false;
+        } finally {
+            // an exception that got this far becomes the container's 500 page after this filter
+            logLine(request, failed ? 500 : response.getStatus(), System.nanoTime() - start);
+            MDC.remove(RequestId.MDC_KEY);
+        }
+    }
+
+    private void logLine(HttpServletRequest request, int status, long nanos) {
+        if (!log.isInfoEnabled()) {
+            return;
+        }
+        String route = routes.of(request);
+        String user = user(request);
+        String millis = String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+        log.atInfo()
+                .addKeyValue("method", request.getMethod())
+                .addKeyValue("route", route)
+                .addKeyValue("status", status)
+                .addKeyValue("duration_ms", millis)
+                .addKeyValue("user_id", user)
+                .log("{} {} {} {} ms user={}", request.getMethod(), route, status, millis, user);
+    }
+
+    private static String user(HttpServletRequest request) {
+        if (!(request.getAttribute(BearerTokenFilter.CALLER) instanceof Caller caller)) {
+            return "-";
+        }
+        return caller.anonymous() ? "anonymous" : Long.toString(caller.userId());
+    }
+}
