@@ -35,14 +35,15 @@ class AccessLogFilter extends OncePerRequestFilter {
         String id = RequestId.of(request.getHeader(RequestId.HEADER));
         response.setHeader(RequestId.HEADER, id);
         long start = System.nanoTime();
-        boolean failed = true;
         MDC.put(RequestId.MDC_KEY, id);
         try {
             chain.doFilter(request, response);
-            failed = false;
+            logLine(request, response.getStatus(), System.nanoTime() - start);
+        } catch (IOException | ServletException | RuntimeException e) {
+            // answered after this filter, by the container's error page (JsonErrorController)
+            logLine(request, Unavailability.of(e).isPresent() ? 503 : 500, System.nanoTime() - start);
+            throw e;
         } finally {
-            // an exception that got this far becomes the container's 500 page after this filter
-            logLine(request, failed ? 500 : response.getStatus(), System.nanoTime() - start);
             MDC.remove(RequestId.MDC_KEY);
         }
     }
