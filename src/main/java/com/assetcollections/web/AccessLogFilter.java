@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,7 +53,7 @@ class AccessLogFilter extends OncePerRequestFilter {
         }
         String route = routes.of(request);
         String user = user(request);
-        String millis = String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+        double millis = Math.round(nanos / 1e5) / 10.0;
         log.atInfo()
                 .addKeyValue("method", request.getMethod())
                 .addKeyValue("route", route)
