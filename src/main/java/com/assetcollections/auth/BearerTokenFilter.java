@@ -5,8 +5,7 @@ import com.assetcollections.ratelimit.Rejections;
 import com.assetcollections.users.Tokens;
 import com.assetcollections.web.AmbiguousPathFilter;
 import com.assetcollections.web.ErrorResponses;
-import com.assetcollections.web.Overload;
-import com.assetcollections.web.StatementTimeout;
+import com.assetcollections.web.Unavailability;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,7 +75,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
     /**
      * The caller {@code token} stands for, or empty with the response written: 401 for a token
      * that does not work, 429 without a lookup once the client's address group has sent too many
-     * of those, 503 when no database connection came in time.
+     * of those, 503 when the database did not answer or no connection came in time.
      */
     private Optional<Caller> authenticate(String token, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
@@ -96,11 +95,9 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             caller = tokens.authenticate(token);
         } catch (RuntimeException e) {
             // thrown here, before MVC, it would pass the exception handler by and end as a 500
-            if (!Overload.explains(e) && !StatementTimeout.explains(e)) {
-                throw e;
-            }
-            log.warn("no database connection in time to check a bearer token: {}", e.getMessage());
-            errors.writeOverloaded(response);
+            Unavailability unavailable = Unavailability.of(e).orElseThrow(() -> e);
+            log.warn("{} to check a bearer token: {}", unavailable.logMessage(), e.getMessage());
+            errors.writeUnavailable(response, unavailable);
             return Optional.empty();
         }
         if (caller.isEmpty()) {

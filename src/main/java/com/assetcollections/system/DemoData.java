@@ -5,10 +5,13 @@ import com.assetcollections.users.IssuedToken;
 import com.assetcollections.users.Tokens;
 import com.assetcollections.users.User;
 import com.assetcollections.users.Users;
+import com.assetcollections.web.DatabaseUnreachable;
 import java.util.EnumSet;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -18,10 +21,14 @@ import org.springframework.stereotype.Component;
 /**
  * On the very first start with an empty embedded database (or on PostgreSQL when
  * {@code app.demo-data=true}), creates a demo user with a token, printed once, and a demo data set.
+ * A database that goes away while it is written does not stop the start: nothing of it is kept
+ * (the users table stays empty), so the next start writes it all.
  */
 @Component
 @Profile("!command")
 class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     static final long SEED = 20240302L;
     static final DataGenerator.Plan PLAN = new DataGenerator.Plan(4, 200, 60, 8, 0.5, 0.5);
@@ -55,11 +62,24 @@ class DemoData implements ApplicationRunner {
         if (!wanted || !users.isEmpty()) {
             return;
         }
-        IssuedToken token = db.transactionResult(tx -> {
-            User demo = users.create("Demo User", "demo@example.com");
-            new DataGenerator(tx.dsl(), SEED).generate(PLAN, List.of(demo.id()));
-            return tokens.issue(demo.id(), "demo", EnumSet.allOf(Scope.class), null);
-        });
+        IssuedToken token;
+        try {
+            // one transaction: a database that goes away meanwhile keeps none of it
+            token = db.transactionResult(tx -> {
+                User demo = users.create("Demo User", "demo@example.com");
+                new DataGenerator(tx.dsl(), SEED).generate(PLAN, List.of(demo.id()));
+                return tokens.issue(demo.id(), "demo", EnumSet.allOf(Scope.class), null);
+            });
+        } catch (RuntimeException e) {
+            if (!DatabaseUnreachable.explains(e)) {
+                throw e;
+            }
+            log.warn(
+                    "the demo data was not created, the database went away while it was written ({});"
+                            + " none of it was kept, and the next start writes it again",
+                    e.getMessage());
+            return;
+        }
         // Printed, never logged: the console is the only place the token is shown.
         System.out.println(
                 """

@@ -133,17 +133,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ApiError> unexpected(Exception e) {
-        if (StatementTimeout.explains(e)) {
-            log.warn("a statement ran past the statement timeout: {}", e.getMessage());
+        var unavailable = Unavailability.of(e);
+        if (unavailable.isPresent()) {
+            log.warn("{}: {}", unavailable.get().logMessage(), e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", StatementTimeout.RETRY_AFTER_SECONDS)
-                    .body(ApiError.of(StatementTimeout.MESSAGE));
-        }
-        if (Overload.explains(e)) {
-            log.warn("no database connection in time: {}", e.getMessage());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", Overload.RETRY_AFTER_SECONDS)
-                    .body(ApiError.of(Overload.MESSAGE));
+                    .header("Retry-After", unavailable.get().retryAfterSeconds())
+                    .body(ApiError.of(unavailable.get().message()));
         }
         log.error("unhandled error", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of("internal error"));

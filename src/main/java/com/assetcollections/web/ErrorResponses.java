@@ -24,8 +24,8 @@ public final class ErrorResponses {
         json.writeValue(response.getOutputStream(), ApiError.of(message));
     }
 
-    /** The 503 of a request that got no database connection in time, as {@code ApiExceptionHandler} answers it. */
-    public void writeOverloaded(HttpServletResponse response) throws IOException {
-        write(response, 503, Overload.MESSAGE, Map.of("Retry-After", Overload.RETRY_AFTER_SECONDS));
+    /** The 503 of a request the database could not serve, as {@code ApiExceptionHandler} answers it. */
+    public void writeUnavailable(HttpServletResponse response, Unavailability unavailable) throws IOException {
+        write(response, 503, unavailable.message(), Map.of("Retry-After", unavailable.retryAfterSeconds()));
     }
 }

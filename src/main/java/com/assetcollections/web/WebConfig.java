@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -22,6 +23,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
@@ -30,6 +32,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.ObjectMapper;
 
 /** HTTP plumbing: authentication and rate limiting in front of every API call, JSON whatever the Accept header. */
@@ -91,8 +94,27 @@ class WebConfig implements WebMvcConfigurer {
         return shared == null ? new InMemoryRateLimiter(limit, window) : shared.limiter(limit, window);
     }
 
+    /** Outermost: every request gets its id and its access-log line, those refused by any filter too. */
+    @Bean
+    FilterRegistrationBean<AccessLogFilter> accessLogFilter(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers) {
+        FilterRegistrationBean<AccessLogFilter> registration =
+                new FilterRegistrationBean<>(new AccessLogFilter(new RouteTemplates(handlers::getObject)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** In front of everything: while shutting down, no new request reaches the application. */
+    @Bean
+    FilterRegistrationBean<DrainingFilter> drainingFilter(ShutdownDrain shutdown, ErrorResponses errors) {
+        FilterRegistrationBean<DrainingFilter> registration =
+                new FilterRegistrationBean<>(new DrainingFilter(shutdown, errors));
+        registration.setOrder(-3);
+        return registration;
+    }
+
     /**
-     * Before everything else, so that a preflight (which never carries a token) is answered here,
+     * Before the API's own filters, so that a preflight (which never carries a token) is answered here,
      * and the CORS headers are on every response, errors included.
      */
     @Bean

@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The application in a child JVM (this JVM's class path), so that a test can kill it the way an
  * operating system does: {@link #kill()} sends SIGKILL, and no shutdown hook, lifecycle stop or
- * transaction completion runs. Its output goes to a file named in failures.
+ * transaction completion runs; {@link #terminate()} sends SIGTERM, and the application shuts down
+ * as it would under an orchestrator. Its output goes to a file named in failures.
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -78,6 +80,23 @@ public final class AppProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM, as an orchestrator stops a service: the application shuts down on its own; see {@link #awaitExit}. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code once the process has ended, or empty if it still runs after {@code wait}. */
+    public OptionalInt awaitExit(Duration wait) {
+        try {
+            return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)
+                    ? OptionalInt.of(process.exitValue())
+                    : OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
         }
     }
 

@@ -51,6 +51,32 @@ public final class PostgresDatabase {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
     }
 
+    /** A new empty database of its own for a test that needs one (its demo data, its own outage); see {@link #drop}. */
+    public static String createAnother(String prefix) {
+        String name =
+                prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("CREATE DATABASE " + name);
+        return name;
+    }
+
+    public static void drop(String name) {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    /** The JDBC URL of database {@code name} reached through {@code port} of this host (a proxy, say). */
+    public static String url(String name, int port) {
+        return "jdbc:postgresql://" + HOST + ":" + port + "/" + name + "?user=" + USER;
+    }
+
+    /** A direct connection to database {@code name}, for a test to look into it. */
+    public static Connection connect(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/" + name, USER, "");
+    }
+
+    public static int port() {
+        return Integer.parseInt(PORT);
+    }
+
     private static Connection admin() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, "");
     }
