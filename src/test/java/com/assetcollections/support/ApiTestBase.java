@@ -32,7 +32,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "app.webhooks.multiplier=2",
             "app.webhooks.attempts=4",
             "app.webhooks.poll-interval=50ms",
-            "app.webhooks.purge-interval=" + ApiTestBase.NEVER
+            "app.webhooks.purge-interval=" + ApiTestBase.NEVER,
+            // the contexts a run caches each keep a pool: idle ones shrink, so that together they
+            // stay under PostgreSQL's 100 connections
+            "spring.datasource.hikari.minimum-idle=1",
+            "spring.datasource.hikari.idle-timeout=10s"
         })
 public abstract class ApiTestBase {
 

@@ -66,7 +66,7 @@ class AccessLogIntegrationTest extends ApiTestBase {
         assertThat(read.header(RequestId.HEADER)).isEqualTo("story-1.read_A");
         assertThat(refused.header(RequestId.HEADER)).isEqualTo("story-2");
         assertThat(insane.header(RequestId.HEADER)).matches("[0-9a-f-]{36}");
-        List<JsonNode> lines = jsonLines(output);
+        List<JsonNode> lines = linesOnceLogged(output, "story-1.read_A", "story-2", insane.header(RequestId.HEADER));
         assertThat(accessLines(lines, "story-1.read_A")).singleElement().satisfies(line -> {
             assertThat(line.path("method").asString()).isEqualTo("GET");
             assertThat(line.path("route").asString()).isEqualTo("/api/v2/collections/{key}");
@@ -108,6 +108,8 @@ class AccessLogIntegrationTest extends ApiTestBase {
         assertThat(api.post("/api/v2/collections", admin, "{\"name\": \"Brands\"}")
                         .status())
                 .isEqualTo(201);
+        get("/api/v2/me", admin, "last-of-the-story");
+        linesOnceLogged(output, "last-of-the-story");
 
         String log = output.getAll();
         assertThat(log).as("the access lines are captured").contains(ACCESS);
@@ -120,6 +122,23 @@ class AccessLogIntegrationTest extends ApiTestBase {
 
     private ApiResponse get(String path, String token, String requestId) {
         return api.write("GET", path, token, null, RequestId.HEADER, requestId);
+    }
+
+    /**
+     * The JSON lines once each request named has its access line: a request's line is written when
+     * it has ended, which may be just after its client has read the response.
+     */
+    private static List<JsonNode> linesOnceLogged(CapturedOutput output, String... requestIds) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            List<JsonNode> lines = jsonLines(output);
+            boolean all = java.util.Arrays.stream(requestIds)
+                    .noneMatch(id -> accessLines(lines, id).isEmpty());
+            if (all || System.nanoTime() > deadline) {
+                return lines;
+            }
+            Thread.onSpinWait();
+        }
     }
 
     private static List<JsonNode> jsonLines(CapturedOutput output) {
