@@ -36,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             // the contexts a run caches each keep a pool: idle ones shrink, so that together they
             // stay under PostgreSQL's 100 connections
             "spring.datasource.hikari.minimum-idle=1",
-            "spring.datasource.hikari.idle-timeout=10s"
+            "spring.datasource.hikari.idle-timeout=10000"
         })
 public abstract class ApiTestBase {
 
