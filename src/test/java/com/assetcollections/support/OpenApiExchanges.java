@@ -1,0 +1,127 @@
+package com.assetcollections.support;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Checks every exchange of the contract tests against the OpenAPI document the server under test
+ * serves, with Atlassian's validator, so that the document cannot drift from the service: a
+ * response must always match it, and a request must match it whenever the service accepted it
+ * (below 400; a request the service refused may well break the document's rules, that is what
+ * the tests of refusals send). Paths the document does not have (health, made-up paths) are not
+ * checked. The validator reads only OpenAPI 3.0 schemas, so it is given {@link OpenApi30}'s
+ * rendering of the 3.1 document.
+ */
+public final class OpenApiExchanges {
+
+    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Set<String> NOT_IN_DOCUMENT =
+            Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
+
+    private OpenApiExchanges() {}
+
+    /** Fails with every mismatch between the exchange and the document of the server at {@code base}. */
+    public static void check(String base, HttpRequest request, String requestBody, HttpResponse<String> response) {
+        if (!request.uri().getRawPath().startsWith("/api/")) {
+            return;
+        }
+        OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(base, OpenApiExchanges::validator);
+        Request.Method method = Request.Method.valueOf(request.method());
+        String path = request.uri().getPath();
+        ValidationReport requestReport = validator.validateRequest(request(request, requestBody));
+        if (requestReport.getMessages().stream().anyMatch(m -> NOT_IN_DOCUMENT.contains(m.getKey()))) {
+            return;
+        }
+        ValidationReport report = validator.validateResponse(path, method, response(response));
+        // a body sent without handing its text here cannot be checked; its response still is
+        boolean bodyUnseen = requestBody == null
+                && request.bodyPublisher()
+                                .map(HttpRequest.BodyPublisher::contentLength)
+                                .orElse(0L)
+                        != 0;
+        if (response.statusCode() < 400 && !bodyUnseen) {
+            report = requestReport.merge(report);
+        }
+        if (report.hasErrors()) {
+            throw new AssertionError("the exchange does not match the OpenAPI document: " + request.method() + " "
+                    + request.uri() + (requestBody == null ? "" : " " + abbreviated(requestBody)) + " -> "
+                    + response.statusCode() + " " + abbreviated(response.body()) + "\n"
+                    + report.getMessages().stream()
+                            .map(m -> "  " + m.getKey() + ": " + m.getMessage())
+                            .collect(Collectors.joining("\n")));
+        }
+    }
+
+    private static OpenApiInteractionValidator validator(String base) {
+        try {
+            String document = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/v2/openapi.json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    .body();
+            return OpenApiInteractionValidator.createForInlineApiSpecification(OpenApi30.of(document))
+                    .build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Request request(HttpRequest request, String body) {
+        SimpleRequest.Builder builder =
+                new SimpleRequest.Builder(request.method(), request.uri().getPath());
+        headers(request.headers()).forEach(builder::withHeader);
+        String query = request.uri().getRawQuery();
+        if (query != null && !query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                builder.withQueryParam(name, value);
+            }
+        }
+        if (body != null) {
+            builder.withBody(body);
+        }
+        return builder.build();
+    }
+
+    private static SimpleResponse response(HttpResponse<String> response) {
+        SimpleResponse.Builder builder = new SimpleResponse.Builder(response.statusCode());
+        headers(response.headers()).forEach(builder::withHeader);
+        if (!response.body().isEmpty()) {
+            builder.withBody(response.body());
+        }
+        return builder.build();
+    }
+
+    private static Map<String, List<String>> headers(HttpHeaders headers) {
+        return headers.map();
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 600 ? text : text.substring(0, 600) + "…";
+    }
+}
