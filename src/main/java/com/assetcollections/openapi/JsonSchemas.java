@@ -77,6 +77,15 @@ final class JsonSchemas {
             properties.put(
                     include.name(),
                     described(include.many() ? Map.of("type", "array", "items", slim) : slim, include.description()));
+            String count = include.name() + "_count";
+            if (include.many() && resource.field(count).isEmpty()) {
+                properties.put(
+                        count,
+                        described(
+                                of(ValueType.INTEGER, false),
+                                "with `include=" + include.name() + "`: how many there are in all (`" + include.name()
+                                        + "` holds the first ones)"));
+            }
         }
         if (resource.extraFilter(WithDeleted.FLAG).isPresent()) {
             properties.put(

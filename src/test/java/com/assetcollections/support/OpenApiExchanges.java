@@ -95,13 +95,23 @@ public final class OpenApiExchanges {
                 int eq = pair.indexOf('=');
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                builder.withQueryParam(name, value);
+                builder.withQueryParam(
+                        name,
+                        isNameList(name) ? value.replaceAll("\\s*,\\s*", ",").strip() : value);
             }
         }
         if (body != null) {
             builder.withBody(body);
         }
         return builder.build();
+    }
+
+    /**
+     * Whether {@code parameter} lists names ({@code sort}, {@code fields[...]}, {@code include}): the
+     * document gives them as enums, and the service also takes spaces around each name.
+     */
+    private static boolean isNameList(String parameter) {
+        return parameter.equals("sort") || parameter.equals("include") || parameter.startsWith("fields[");
     }
 
     private static SimpleResponse response(HttpResponse<String> response) {
