@@ -54,6 +54,7 @@ final class AssetBody {
                             1,
                             255,
                             "its media type `type/subtype` (RFC 6838, no parameters), e.g. `image/png`")
+                    .matching(MEDIA_TYPE)
                     .required(),
             BodyField.text("url", 1, MAX_URL, "an absolute http or https URL with a host: where it is stored")
                     .format("uri")

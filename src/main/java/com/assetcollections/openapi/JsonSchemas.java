@@ -180,6 +180,9 @@ final class JsonSchemas {
         if (field.format() != null) {
             schema.put("format", field.format());
         }
+        if (field.pattern() != null) {
+            schema.put("pattern", field.pattern());
+        }
         return schema;
     }
 

@@ -9,9 +9,11 @@ import com.assetcollections.query.QueryParser;
 import com.assetcollections.query.ResourceSchema;
 import com.assetcollections.query.ValueType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** The query parameters a resource's schema allows, as OpenAPI parameter objects. */
@@ -68,7 +70,11 @@ final class QueryLanguage {
                 "fields[" + resource.name() + "]",
                 resource.fields().stream().map(FieldSpec::name).toList(),
                 "only these keys in each " + resource.name() + " item"));
+        Set<String> resources = new HashSet<>(Set.of(resource.name()));
         for (Include include : resource.includes()) {
+            if (!resources.add(include.resource())) {
+                continue; // one fields[...] per resource, however many includes embed it
+            }
             parameters.add(names(
                     "fields[" + include.resource() + "]",
                     include.slimFields(),

@@ -17,6 +17,14 @@ class UserWriter {
     /** The longest address SMTP can carry (RFC 5321: a 256-octet path less the angle brackets). */
     static final int MAX_EMAIL = 254;
 
+    /**
+     * The "valid e-mail address" of HTML's {@code <input type=email>}: ASCII only, which also keeps
+     * the case-insensitive uniqueness ({@code lower(email)}) the same on SQLite, whose
+     * {@code lower()} folds only ASCII, and PostgreSQL.
+     */
+    private static final Pattern EMAIL = Pattern.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+"
+            + "@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
+
     static final Body BODY = Body.of(
             BodyField.text("name", 1, MAX_NAME, "the user's name").required(),
             BodyField.text(
@@ -25,16 +33,9 @@ class UserWriter {
                             MAX_EMAIL,
                             "an e-mail address as HTML's `<input type=email>` takes it (ASCII), unique whatever its"
                                     + " case")
+                    .matching(EMAIL)
                     .required());
     static final List<String> FIELDS = BODY.names();
-
-    /**
-     * The "valid e-mail address" of HTML's {@code <input type=email>}: ASCII only, which also keeps
-     * the case-insensitive uniqueness ({@code lower(email)}) the same on SQLite, whose
-     * {@code lower()} folds only ASCII, and PostgreSQL.
-     */
-    private static final Pattern EMAIL = Pattern.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+"
-            + "@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
 
     private final Users users;
 

@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -12,11 +13,15 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks every exchange of the contract tests against the OpenAPI document the server under test
@@ -29,7 +34,8 @@ import java.util.stream.Collectors;
  */
 public final class OpenApiExchanges {
 
-    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Map<String, Document> DOCUMENTS = new ConcurrentHashMap<>();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> NOT_IN_DOCUMENT =
             Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
@@ -37,10 +43,16 @@ public final class OpenApiExchanges {
 
     /** Fails with every mismatch between the exchange and the document of the server at {@code base}. */
     public static void check(String base, HttpRequest request, String requestBody, HttpResponse<String> response) {
-        if (!request.uri().getRawPath().startsWith("/api/")) {
+        if (!request.uri().getRawPath().startsWith("/api/")
+                || Arrays.stream(Request.Method.values())
+                        .noneMatch(m -> m.name().equals(request.method()))) {
             return;
         }
-        OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(base, OpenApiExchanges::validator);
+        Document document = DOCUMENTS.computeIfAbsent(base, OpenApiExchanges::document);
+        if (!document.has(request.uri().getPath())) {
+            return;
+        }
+        OpenApiInteractionValidator validator = document.validator();
         Request.Method method = Request.Method.valueOf(request.method());
         String path = request.uri().getPath();
         ValidationReport requestReport = validator.validateRequest(request(request, requestBody));
@@ -67,16 +79,40 @@ public final class OpenApiExchanges {
         }
     }
 
-    private static OpenApiInteractionValidator validator(String base) {
+    /**
+     * The validator, and the paths of the document as patterns: the validator matches paths
+     * regardless of case, the service does not (so {@code /api/V2/me} is a 404 of no operation).
+     */
+    private record Document(OpenApiInteractionValidator validator, List<Pattern> paths) {
+
+        boolean has(String path) {
+            return paths.stream().anyMatch(pattern -> pattern.matcher(path).matches());
+        }
+    }
+
+    private static Document document(String base) {
         try {
-            String document = HttpClient.newHttpClient()
+            String text = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create(base + "/api/v2/openapi.json"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                     .body();
-            return OpenApiInteractionValidator.createForInlineApiSpecification(OpenApi30.of(document))
+            List<Pattern> paths = new ArrayList<>();
+            JSON.readTree(text)
+                    .get("paths")
+                    .propertyNames()
+                    .forEach(path ->
+                            paths.add(Pattern.compile(Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q"))));
+            OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(
+                            OpenApi30.of(text))
+                    // API.md: JSON whatever the Accept header says; unknown parameters are ignored
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request.accept.notAllowed", ValidationReport.Level.IGNORE)
+                            .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
+                            .build())
                     .build();
+            return new Document(validator, paths);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -88,7 +124,14 @@ public final class OpenApiExchanges {
     private static Request request(HttpRequest request, String body) {
         SimpleRequest.Builder builder =
                 new SimpleRequest.Builder(request.method(), request.uri().getPath());
-        headers(request.headers()).forEach(builder::withHeader);
+        headers(request.headers())
+                .forEach((name, values) -> builder.withHeader(
+                        name,
+                        name.equalsIgnoreCase("Authorization")
+                                ? values.stream()
+                                        .map(OpenApiExchanges::canonicalScheme)
+                                        .toList()
+                                : values));
         String query = request.uri().getRawQuery();
         if (query != null && !query.isEmpty()) {
             for (String pair : query.split("&")) {
@@ -125,6 +168,13 @@ public final class OpenApiExchanges {
 
     private static Map<String, List<String>> headers(HttpHeaders headers) {
         return headers.map();
+    }
+
+    /** Auth schemes are case-insensitive (RFC 9110 11.1); the validator takes only {@code Bearer}. */
+    private static String canonicalScheme(String authorization) {
+        return authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? "Bearer " + authorization.substring(7)
+                : authorization;
     }
 
     private static String decode(String text) {
