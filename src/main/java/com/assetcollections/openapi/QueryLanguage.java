@@ -46,6 +46,8 @@ final class QueryLanguage {
         for (ExtraFilter filter : resource.extraFilters()) {
             parameters.add(parameter("filter[" + filter.name() + "]", value(filter), filter.description()));
         }
+        // an empty filter value is no filter at all
+        parameters.forEach(parameter -> parameter.put("allowEmptyValue", true));
         parameters.add(sort(resource));
         parameters.addAll(item(resource));
         if (resource.searchable()) {

@@ -55,7 +55,7 @@ public final class OpenApiExchanges {
         OpenApiInteractionValidator validator = document.validator();
         Request.Method method = Request.Method.valueOf(request.method());
         String path = request.uri().getPath();
-        ValidationReport requestReport = validator.validateRequest(request(request, requestBody));
+        ValidationReport requestReport = validator.validateRequest(request(request, requestBody, document));
         if (requestReport.getMessages().stream().anyMatch(m -> NOT_IN_DOCUMENT.contains(m.getKey()))) {
             return;
         }
@@ -80,10 +80,11 @@ public final class OpenApiExchanges {
     }
 
     /**
-     * The validator, and the paths of the document as patterns: the validator matches paths
-     * regardless of case, the service does not (so {@code /api/V2/me} is a 404 of no operation).
+     * The validator, the paths of the document as patterns and the names of its query parameters:
+     * the validator matches both regardless of case, the service does not (so {@code /api/V2/me}
+     * is a 404 of no operation, and {@code FILTER[id]} an unknown parameter, ignored).
      */
-    private record Document(OpenApiInteractionValidator validator, List<Pattern> paths) {
+    private record Document(OpenApiInteractionValidator validator, List<Pattern> paths, Set<String> parameters) {
 
         boolean has(String path) {
             return paths.stream().anyMatch(pattern -> pattern.matcher(path).matches());
@@ -99,6 +100,12 @@ public final class OpenApiExchanges {
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                     .body();
             List<Pattern> paths = new ArrayList<>();
+            Set<String> parameters = new java.util.HashSet<>();
+            JSON.readTree(text)
+                    .findValues("parameters")
+                    .forEach(list -> list.values()
+                            .forEach(parameter ->
+                                    parameters.add(parameter.get("name").asString())));
             JSON.readTree(text)
                     .get("paths")
                     .propertyNames()
@@ -112,7 +119,7 @@ public final class OpenApiExchanges {
                             .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
                             .build())
                     .build();
-            return new Document(validator, paths);
+            return new Document(validator, paths, parameters);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -121,7 +128,8 @@ public final class OpenApiExchanges {
         }
     }
 
-    private static Request request(HttpRequest request, String body) {
+    /** The request as the validator takes it, without the query parameters the document does not name. */
+    private static Request request(HttpRequest request, String body, Document document) {
         SimpleRequest.Builder builder =
                 new SimpleRequest.Builder(request.method(), request.uri().getPath());
         headers(request.headers())
@@ -138,9 +146,11 @@ public final class OpenApiExchanges {
                 int eq = pair.indexOf('=');
                 String name = decode(eq < 0 ? pair : pair.substring(0, eq));
                 String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                builder.withQueryParam(
-                        name,
-                        isNameList(name) ? value.replaceAll("\\s*,\\s*", ",").strip() : value);
+                // an empty filter is no filter (allowEmptyValue), which the validator reads as missing
+                boolean emptyFilter = value.isEmpty() && name.startsWith("filter[");
+                if (document.parameters().contains(name) && !emptyFilter) {
+                    builder.withQueryParam(name, isNameList(name) ? names(name, value) : value);
+                }
             }
         }
         if (body != null) {
@@ -149,9 +159,16 @@ public final class OpenApiExchanges {
         return builder.build();
     }
 
+    /** The names of a name list without the spaces around them, and without the {@code +} of an ascending sort key. */
+    private static String names(String parameter, String value) {
+        String names = value.replaceAll("\\s*,\\s*", ",").strip();
+        return parameter.equals("sort") ? names.replaceAll("(^|,)\\+", "$1") : names;
+    }
+
     /**
      * Whether {@code parameter} lists names ({@code sort}, {@code fields[...]}, {@code include}): the
-     * document gives them as enums, and the service also takes spaces around each name.
+     * document gives them as enums, and the service also takes spaces around each name (and {@code
+     * +name} for an ascending sort key).
      */
     private static boolean isNameList(String parameter) {
         return parameter.equals("sort") || parameter.equals("include") || parameter.startsWith("fields[");
