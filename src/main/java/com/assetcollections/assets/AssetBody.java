@@ -10,6 +10,8 @@ import static com.assetcollections.assets.AssetTable.TAGS;
 import static com.assetcollections.assets.AssetTable.TAGS_FOLDED;
 import static com.assetcollections.assets.AssetTable.URL;
 
+import com.assetcollections.openapi.Body;
+import com.assetcollections.openapi.BodyField;
 import com.assetcollections.query.TextFolding;
 import com.assetcollections.web.JsonBody;
 import java.net.URI;
@@ -30,7 +32,6 @@ import org.jooq.Field;
  */
 final class AssetBody {
 
-    static final List<String> FIELDS = List.of("name", "description", "asset_type", "mime_type", "url", "tags");
     static final List<String> TYPES = List.of("image", "video", "audio", "document", "other");
     /** The columns holding what a client sent (the folded ones follow from them). */
     static final List<Field<?>> VALUES = List.of(NAME, DESCRIPTION, ASSET_TYPE, MIME_TYPE, URL, TAGS);
@@ -43,6 +44,25 @@ final class AssetBody {
     /** RFC 6838 section 4.2: {@code type/subtype}, each a restricted-name of 1 to 127 characters, no parameters. */
     private static final Pattern MEDIA_TYPE =
             Pattern.compile("[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}");
+    /** The body of a POST; a PATCH takes the same fields, each optional. */
+    static final Body BODY = Body.of(
+            BodyField.text("name", 1, MAX_NAME, "the name of the asset").required(),
+            BodyField.text("description", 0, MAX_DESCRIPTION, "free text describing it, or null"),
+            BodyField.oneOf("asset_type", TYPES, "what kind of asset it is").required(),
+            BodyField.text(
+                            "mime_type",
+                            1,
+                            255,
+                            "its media type `type/subtype` (RFC 6838, no parameters), e.g. `image/png`")
+                    .matching(MEDIA_TYPE)
+                    .required(),
+            BodyField.text("url", 1, MAX_URL, "an absolute http or https URL with a host: where it is stored")
+                    .format("uri")
+                    .required(),
+            BodyField.texts(
+                    "tags", MAX_TAGS, MAX_TAG, "short labels without control characters; duplicates are dropped"));
+
+    static final List<String> FIELDS = BODY.names();
 
     private final JsonBody body;
 

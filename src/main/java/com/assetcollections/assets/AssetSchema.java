@@ -86,12 +86,12 @@ public final class AssetSchema {
                             (value, caller) -> inCollection((Long) value, caller),
                             "only assets in this collection, if the caller may see it")),
             List.of(
-                    new Include(
+                    Include.many(
                             "collections",
                             "collections",
                             List.of("id", "uuid", "name", "collection_type"),
                             "the collections holding the asset that the caller may see (slim collection schema)"),
-                    new Include(
+                    Include.one(
                             "owner",
                             "users",
                             List.of("id", "name"),

@@ -34,6 +34,14 @@ public final class AnonymousRead {
         this.enabled = enabled;
     }
 
+    /** Whether requests without a token to the handler of {@code method} and {@code pattern} are served. */
+    public boolean serves(String method, String pattern) {
+        return enabled
+                && method.equals("GET")
+                && PUBLIC_READS.stream()
+                        .anyMatch(read -> read.getPatternString().equals(pattern));
+    }
+
     /** Whether {@code request} is read anonymously; a request with any Authorization header never is. */
     boolean admits(HttpServletRequest request) {
         if (!enabled || request.getHeader("Authorization") != null) {

@@ -49,7 +49,8 @@ public class BearerTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !AmbiguousPathFilter.routedPath(request).startsWith("/api/");
+        String path = AmbiguousPathFilter.routedPath(request);
+        return !path.startsWith("/api/") || OpenPaths.contains(path);
     }
 
     @Override

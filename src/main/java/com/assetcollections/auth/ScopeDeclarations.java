@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Refuses to start while an API handler does not declare its {@link RequiredScopes} (the server only; a command line has no handlers). */
+/** Refuses to start while an API handler (but those of {@link OpenPaths}) does not declare its {@link RequiredScopes} (the server only; a command line has no handlers). */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ScopeDeclarations implements SmartInitializingSingleton {
@@ -20,8 +20,8 @@ class ScopeDeclarations implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         List<String> undeclared = mappings.getHandlerMethods().entrySet().stream()
-                .filter(mapping ->
-                        mapping.getKey().getPatternValues().stream().anyMatch(path -> path.startsWith("/api/")))
+                .filter(mapping -> mapping.getKey().getPatternValues().stream()
+                        .anyMatch(path -> path.startsWith("/api/") && !OpenPaths.contains(path)))
                 .filter(mapping -> !mapping.getValue().hasMethodAnnotation(RequiredScopes.class))
                 .map(mapping -> mapping.getValue().toString())
                 .sorted()

@@ -84,12 +84,12 @@ public final class CollectionSchema {
                             (level, caller) -> Visibility.sharedWithAt(caller, (String) level),
                             "only collections shared with the caller at this level: `view` or `edit`")),
             List.of(
-                    new Include(
+                    Include.many(
                             "assets",
                             "assets",
                             List.of("id", "uuid", "name", "asset_type", "url"),
                             "the collection's assets in collection order (slim asset schema)"),
-                    new Include(
+                    Include.one(
                             "owner",
                             "users",
                             List.of("id", "name"),

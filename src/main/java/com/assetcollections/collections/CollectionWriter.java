@@ -14,6 +14,8 @@ import static com.assetcollections.collections.CollectionTable.UUID_;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.openapi.Body;
+import com.assetcollections.openapi.BodyField;
 import com.assetcollections.query.TextFolding;
 import com.assetcollections.storage.SqlTypes;
 import com.assetcollections.web.ConditionalWrite;
@@ -36,10 +38,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CollectionWriter {
 
-    static final List<String> FIELDS = List.of("name", "description", "collection_type");
     private static final List<String> TYPES = List.of("public", "private");
     static final int MAX_NAME = 255;
     static final int MAX_DESCRIPTION = 10_000;
+    /** The body of a POST; a PATCH takes the same fields, each optional. */
+    static final Body BODY = Body.of(
+            BodyField.text("name", 1, MAX_NAME, "the primary name of the collection")
+                    .required(),
+            BodyField.text("description", 0, MAX_DESCRIPTION, "free text describing it, or null"),
+            BodyField.oneOf("collection_type", TYPES, "`public` or `private` (the default)"));
+
+    static final List<String> FIELDS = BODY.names();
 
     private final DSLContext db;
     private final CollectionLocks locks;

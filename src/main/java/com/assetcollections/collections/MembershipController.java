@@ -5,6 +5,8 @@ import static com.assetcollections.collections.CollectionController.ifMatch;
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.RequiredScopes;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.openapi.Body;
+import com.assetcollections.openapi.BodyField;
 import com.assetcollections.query.InvalidQuery;
 import com.assetcollections.web.DeadlockRetry;
 import com.assetcollections.web.IdempotentPosts;
@@ -31,9 +33,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v2/collections/{key}/assets")
 class MembershipController {
 
-    private static final List<String> ADD_FIELDS = List.of("asset_ids", "position");
-    private static final List<String> ORDER_FIELDS = List.of("asset_ids");
-    private static final List<String> MOVE_FIELDS = List.of("position");
+    private static final BodyField POSITION =
+            BodyField.integer("position", 1, null, "the place, from 1 (the first); past the end: the end");
+    static final Body ADD = Body.of(
+            BodyField.ids("asset_ids", Memberships.MAX_IDS, "the assets to add, in order")
+                    .required(),
+            POSITION.optional());
+    static final Body ORDER = Body.of(BodyField.ids(
+                    "asset_ids", Memberships.MAX_IDS, "every asset of the collection in the new order (empty: none)")
+            .required());
+    static final Body MOVE = Body.of(POSITION.required());
+    private static final List<String> ADD_FIELDS = ADD.names();
+    private static final List<String> ORDER_FIELDS = ORDER.names();
+    private static final List<String> MOVE_FIELDS = MOVE.names();
 
     private final Memberships memberships;
     private final CollectionReader reader;

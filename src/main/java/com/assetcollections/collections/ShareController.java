@@ -12,7 +12,6 @@ import com.assetcollections.web.JsonResponses;
 import com.assetcollections.web.RequestBodies;
 import com.assetcollections.web.WriteTransactions;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -89,7 +88,7 @@ class ShareController {
             HttpServletRequest request,
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         ShareRecipient recipient = ShareRecipient.of(user);
-        JsonBody body = bodies.read(request, List.of("level"));
+        JsonBody body = bodies.read(request, Shares.LEVEL_BODY.names());
         return writes.run(() -> Map.of(
                 "data", shares.changeLevel(caller, key, recipient, body, ifMatch(reader, responses, caller, ifMatch))));
     }

@@ -14,6 +14,8 @@ import static com.assetcollections.collections.CollectionTable.SHARE_USER_ID;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.openapi.Body;
+import com.assetcollections.openapi.BodyField;
 import com.assetcollections.storage.SqlTypes;
 import com.assetcollections.users.UserTable;
 import com.assetcollections.web.ConditionalWrite;
@@ -40,8 +42,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Shares {
 
-    static final List<String> FIELDS = List.of("user_id", "email", "level");
     static final List<String> LEVELS = List.of("view", "edit");
+    static final Body BODY = Body.of(
+            BodyField.integer("user_id", 1, null, "the user to share with by id (exactly one of `user_id` or `email`)"),
+            BodyField.text(
+                    "email",
+                    3,
+                    320,
+                    "the user to share with by e-mail address (exactly one of `user_id` or `email`); an address"
+                            + " without an account becomes an invitation"),
+            BodyField.oneOf("level", LEVELS, "`view` (the default) or `edit`"));
+    static final Body LEVEL_BODY =
+            Body.of(BodyField.oneOf("level", LEVELS, "`view` or `edit`").required());
+    static final List<String> FIELDS = BODY.names();
 
     private final DSLContext db;
     private final CollectionLocks locks;

@@ -14,7 +14,7 @@ import org.jooq.Field;
  * @param sortColumn   the column ordered by, or null when the field is not sortable
  * @param defaultOperator the operator of a plain {@code filter[field]=value}, or null when a plain
  *                     filter is not allowed
- * @param nullable     whether the value can be null (allows the {@code null} operator)
+ * @param nullable     whether the value can be null
  */
 public record FieldSpec(
         String name,
@@ -70,6 +70,12 @@ public record FieldSpec(
         Set<Operator> ops = operators.isEmpty() ? EnumSet.noneOf(Operator.class) : EnumSet.copyOf(operators);
         ops.add(Operator.NULL);
         return new FieldSpec(name, type, column, foldedColumn, sortColumn, defaultOperator, ops, true, description);
+    }
+
+    /** The value may be null, without a {@code null} filter (for a field that is not filtered). */
+    public FieldSpec mayBeNull() {
+        return new FieldSpec(
+                name, type, column, foldedColumn, sortColumn, defaultOperator, operators, true, description);
     }
 
     private FieldSpec with(Field<String> folded, Operator defaultOp, Set<Operator> ops) {

@@ -2,6 +2,8 @@ package com.assetcollections.users;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.openapi.Body;
+import com.assetcollections.openapi.BodyField;
 import com.assetcollections.storage.SqlTypes;
 import com.assetcollections.web.JsonBody;
 import com.assetcollections.web.JsonValues;
@@ -9,6 +11,7 @@ import com.assetcollections.web.NotFound;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +26,25 @@ import org.springframework.stereotype.Service;
 @Service
 class TokenWriter {
 
-    static final List<String> FIELDS = List.of("name", "scopes", "expires_at", "expires_in_days");
     static final int MAX_NAME = 255;
     static final long MAX_DAYS = 36_500;
+    static final Body BODY = Body.of(
+            BodyField.text("name", 1, MAX_NAME, "what the token is for, e.g. the machine it lives on")
+                    .required(),
+            BodyField.texts(
+                            "scopes",
+                            Scope.values().length * 4,
+                            50,
+                            "one or more scopes, each held by the token that asks")
+                    .allowing(Arrays.stream(Scope.values()).map(Scope::token).toList())
+                    .required(),
+            BodyField.datetime(
+                    "expires_at",
+                    "when it expires: an ISO-8601 date-time, a date and time (UTC) or a date; in the future and not"
+                            + " after the asking token's expiry (not with `expires_in_days`)"),
+            BodyField.integer(
+                    "expires_in_days", 1, MAX_DAYS, "it expires this many days from now (not with `expires_at`)"));
+    static final List<String> FIELDS = BODY.names();
 
     private final Tokens tokens;
 

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 class UserController {
 
     /** What {@code /me} tells about the token in use. */
-    private static final List<String> OWN_TOKEN_FIELDS =
+    static final List<String> OWN_TOKEN_FIELDS =
             List.of("id", "name", "scopes", "created_at", "expires_at", "last_used_at");
 
     private final Users users;

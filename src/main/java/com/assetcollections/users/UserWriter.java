@@ -2,6 +2,8 @@ package com.assetcollections.users;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.openapi.Body;
+import com.assetcollections.openapi.BodyField;
 import com.assetcollections.web.JsonBody;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,7 +13,6 @@ import org.springframework.stereotype.Service;
 @Service
 class UserWriter {
 
-    static final List<String> FIELDS = List.of("name", "email");
     static final int MAX_NAME = 255;
     /** The longest address SMTP can carry (RFC 5321: a 256-octet path less the angle brackets). */
     static final int MAX_EMAIL = 254;
@@ -23,6 +24,18 @@ class UserWriter {
      */
     private static final Pattern EMAIL = Pattern.compile("[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+"
             + "@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
+
+    static final Body BODY = Body.of(
+            BodyField.text("name", 1, MAX_NAME, "the user's name").required(),
+            BodyField.text(
+                            "email",
+                            3,
+                            MAX_EMAIL,
+                            "an e-mail address as HTML's `<input type=email>` takes it (ASCII), unique whatever its"
+                                    + " case")
+                    .matching(EMAIL)
+                    .required());
+    static final List<String> FIELDS = BODY.names();
 
     private final Users users;
 

@@ -55,10 +55,11 @@ public final class DeliverySchema {
                             "every attempt, oldest first: `attempted_at`, `status_code`, `duration_ms`,"
                                     + " `response_body` (its first 1 KB), `error`"),
                     FieldSpec.of(
-                            "next_attempt_at",
-                            ValueType.DATETIME,
-                            NEXT_ATTEMPT_AT,
-                            "when a pending delivery is tried next, else null"),
+                                    "next_attempt_at",
+                                    ValueType.DATETIME,
+                                    NEXT_ATTEMPT_AT,
+                                    "when a pending delivery is tried next, else null")
+                            .mayBeNull(),
                     FieldSpec.of("created_at", ValueType.DATETIME, DELIVERY_CREATED_AT, "when the event was recorded")
                             .rangeOperators()
                             .sortable(),

@@ -2,6 +2,8 @@ package com.assetcollections.webhooks;
 
 import com.assetcollections.auth.Caller;
 import com.assetcollections.auth.Scope;
+import com.assetcollections.openapi.Body;
+import com.assetcollections.openapi.BodyField;
 import com.assetcollections.web.JsonBody;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jooq.Field;
 
 /**
@@ -20,10 +23,33 @@ import org.jooq.Field;
  */
 final class WebhookBody {
 
-    static final List<String> CREATE_FIELDS = List.of("url", "events", "description");
-    static final List<String> UPDATE_FIELDS = List.of("url", "events", "description", "enabled");
     static final int MAX_DESCRIPTION = 1000;
     static final String ALL = "*";
+    static final Body CREATE = Body.of(
+            BodyField.text(
+                            "url",
+                            1,
+                            TargetGuard.MAX_URL,
+                            "where events are POSTed: https, and a public address (see app.webhooks.*)")
+                    .format("uri")
+                    .required(),
+            BodyField.texts(
+                            "events",
+                            WebhookEvent.NAMES.size() + 1,
+                            100,
+                            "the events to receive, without duplicates, or `[\"*\"]` (alone) for every event")
+                    .allowing(Stream.concat(WebhookEvent.NAMES.stream(), Stream.of(ALL))
+                            .toList())
+                    .required(),
+            BodyField.text("description", 0, MAX_DESCRIPTION, "a note for its owner, or null"));
+    /** A PATCH: the same fields, each optional, and whether it is enabled. */
+    static final Body UPDATE = new Body(Stream.concat(
+                    CREATE.allOptional().fields().stream(),
+                    Stream.of(BodyField.bool("enabled", "false stops deliveries; true starts them again")))
+            .toList());
+
+    static final List<String> CREATE_FIELDS = CREATE.names();
+    static final List<String> UPDATE_FIELDS = UPDATE.names();
 
     private final JsonBody body;
     private final Caller caller;

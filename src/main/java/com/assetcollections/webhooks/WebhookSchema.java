@@ -40,7 +40,8 @@ public final class WebhookSchema {
                             ValueType.STRING_LIST,
                             EVENTS,
                             "the event names it receives, or `[\"*\"]` for every event"),
-                    FieldSpec.of("description", ValueType.STRING, DESCRIPTION, "a note for its owner, or null"),
+                    FieldSpec.of("description", ValueType.STRING, DESCRIPTION, "a note for its owner, or null")
+                            .mayBeNull(),
                     FieldSpec.of("enabled", ValueType.BOOLEAN, ENABLED, "whether events are being delivered")
                             .exactMatch(),
                     FieldSpec.of(

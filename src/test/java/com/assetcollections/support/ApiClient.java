@@ -60,7 +60,7 @@ public final class ApiClient {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return send(request.build());
+        return send(request.build(), json);
     }
 
     public ApiResponse post(String path, String token, String json, String... headers) {
@@ -93,9 +93,18 @@ public final class ApiClient {
     }
 
     public ApiResponse send(HttpRequest request) {
+        return send(request, null);
+    }
+
+    /**
+     * Sends {@code request}, whose body is {@code requestJson} (null for none), and fails unless the
+     * exchange matches the service's OpenAPI document ({@link OpenApiExchanges}).
+     */
+    public ApiResponse send(HttpRequest request, String requestJson) {
         try {
             HttpResponse<String> response =
                     http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            OpenApiExchanges.check(base, request, requestJson, response);
             JsonNode json = null;
             try {
                 json = response.body().isEmpty() ? null : JSON.readTree(response.body());

@@ -1,0 +1,6 @@
+package com.assetcollections.openapi;
+
+import com.assetcollections.support.OnPostgres;
+
+@OnPostgres
+class OpenApiPostgresTest extends OpenApiContract {}

@@ -1,0 +1,6 @@
+package com.assetcollections.openapi;
+
+import com.assetcollections.support.OnSqlite;
+
+@OnSqlite
+class OpenApiSqliteTest extends OpenApiContract {}
