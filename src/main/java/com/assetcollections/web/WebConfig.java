@@ -104,6 +104,19 @@ class WebConfig implements WebMvcConfigurer {
         return registration;
     }
 
+    @Bean
+    RequestsInFlight requestsInFlight() {
+        return new RequestsInFlight();
+    }
+
+    /** Right after the access log, so that every request is counted, those refused by any filter too. */
+    @Bean
+    FilterRegistrationBean<RequestsInFlight> requestsInFlightFilter(RequestsInFlight requests) {
+        FilterRegistrationBean<RequestsInFlight> registration = new FilterRegistrationBean<>(requests);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** In front of everything: while shutting down, no new request reaches the application. */
     @Bean
     FilterRegistrationBean<DrainingFilter> drainingFilter(ShutdownDrain shutdown, ErrorResponses errors) {

@@ -18,12 +18,14 @@ import org.springframework.stereotype.Component;
  * The webhook series: {@code webhook_deliveries_pending} (the queue, counted when scraped, from the
  * partial index of pending deliveries), {@code webhook_attempts_total} by outcome (succeeded,
  * retrying, failed, gone), and {@code webhook_delivery_lag_seconds}: from when a delivery was due
- * (its event's time, or its retry's) to the attempt that delivered it.
+ * (its event's time, or its retry's) to the attempt that delivered it; {@code
+ * webhook_deliveries_paced_total}: sends that waited because the API was saturated.
  */
 @Component
 class DeliveryMeters implements MeterBinder {
 
     private static final String ATTEMPTS = "webhook.attempts";
+    static final String PACED = "webhook.deliveries.paced";
 
     private final DSLContext db;
 
@@ -40,6 +42,7 @@ class DeliveryMeters implements MeterBinder {
             registry.counter(ATTEMPTS, "outcome", outcome);
         }
         lag(registry);
+        registry.counter(PACED);
     }
 
     private static Timer lag(MeterRegistry registry) {

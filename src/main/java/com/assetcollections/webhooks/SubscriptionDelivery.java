@@ -41,7 +41,8 @@ import org.springframework.stereotype.Component;
  * failed for good. A failure puts the head in backoff and ends the turn; {@code 410 Gone}
  * disables the subscription at once, and so do {@code disable-after-failed-events} events failed
  * in a row. Successes are recorded in batches; an instance that dies before recording one has
- * that event delivered again, with the same {@code webhook-id}.
+ * that event delivered again, with the same {@code webhook-id}. Sends wait their turn while the
+ * API is saturated ({@link DeliveryPace}).
  */
 @Component
 class SubscriptionDelivery {
@@ -62,6 +63,7 @@ class SubscriptionDelivery {
     private final TargetGuard guard;
 
     private final DeliveryOutcomes outcomes;
+    private final DeliveryPace pace;
 
     SubscriptionDelivery(
             DSLContext db,
@@ -69,13 +71,15 @@ class SubscriptionDelivery {
             DeliverySender sender,
             SecretBox secrets,
             TargetGuard guard,
-            DeliveryOutcomes outcomes) {
+            DeliveryOutcomes outcomes,
+            DeliveryPace pace) {
         this.db = db;
         this.settings = settings;
         this.sender = sender;
         this.secrets = secrets;
         this.guard = guard;
         this.outcomes = outcomes;
+        this.pace = pace;
     }
 
     /** What a turn needs of its subscription, read again after {@link #FRESH_FOR} (a PATCH takes effect then). */
@@ -108,6 +112,9 @@ class SubscriptionDelivery {
             List<DeliveryOutcomes.Success> succeeded = new ArrayList<>();
             try {
                 for (Pending head : batch) {
+                    if (!pace.awaitTurn()) {
+                        return;
+                    }
                     Instant now = Instant.now();
                     if (!running.getAsBoolean() || head.due().isAfter(now)) {
                         return;

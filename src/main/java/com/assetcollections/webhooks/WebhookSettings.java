@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval           how often the dispatcher looks for due deliveries (sooner after a local write)
  * @param receiversAtOnce        subscriptions one instance delivers to at the same time
  * @param lease                  how long a dispatcher may hold a subscription without renewing its claim
+ * @param busyRate               deliveries a second one instance sends while its API is saturated (0: as
+ *                               many as when it is not; {@link DeliveryPace})
  */
 @ConfigurationProperties("app.webhooks")
 public record WebhookSettings(
@@ -40,7 +42,8 @@ public record WebhookSettings(
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("32") int receiversAtOnce,
         @DefaultValue("100") int batchSize,
-        @DefaultValue("60s") Duration lease) {
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("50") int busyRate) {
 
     /** Whether {@code http://host} may be a target. */
     boolean allowsHttp(String host) {

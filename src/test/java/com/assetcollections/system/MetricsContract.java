@@ -82,7 +82,11 @@ abstract class MetricsContract extends ApiTestBase {
                     .anyMatch(line -> line.startsWith("api_rate_limit_rejections_total{limit=\"" + limit + "\"}"));
         }
         assertThat(names(samples))
-                .contains("api_write_conflicts_retried_total", "webhook_deliveries_pending", "webhook_attempts_total");
+                .contains(
+                        "api_write_conflicts_retried_total",
+                        "webhook_deliveries_pending",
+                        "webhook_attempts_total",
+                        "webhook_deliveries_paced_total");
         assertThat(value(samples, "webhook_delivery_lag_seconds_count")).isNotNegative();
     }
 
