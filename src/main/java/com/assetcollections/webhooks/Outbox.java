@@ -32,12 +32,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.SelectSelectStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes events into the outbox in the transaction of the change they describe: a rolled-back
@@ -76,52 +77,64 @@ public class Outbox {
     /** Records {@code event} for one subscription whatever it asked for (a ping); returns the delivery's id. */
     @Transactional(propagation = Propagation.MANDATORY)
     public long recordFor(long webhookId, WebhookEvent event) {
-        long eventId = insert(event, ID.eq(webhookId));
-        return db.select(DELIVERY_ID)
-                .from(DELIVERIES)
-                .where(DELIVERY_EVENT_ID.eq(eventId).and(DELIVERY_WEBHOOK_ID.eq(webhookId)))
-                .fetchSingle(DELIVERY_ID);
+        return insert(event, ID.eq(webhookId)).get(0);
     }
 
-    private long insert(WebhookEvent event, Condition subscriptions) {
+    /** Inserts the event and a pending delivery of it to each subscription; returns the deliveries' ids. */
+    private List<Long> insert(WebhookEvent event, Condition subscriptions) {
         Instant now = SqlTypes.now();
         UUID uuid = UUID.randomUUID();
-        long eventId = db.insertInto(EVENTS_TABLE)
+        var eventRow = db.insertInto(EVENTS_TABLE)
                 .set(EVENT_UUID, uuid)
                 .set(EVENT_NAME, event.event())
                 .set(EVENT_BODY, body(event, uuid, now))
                 .set(EVENT_CREATED_AT, now)
-                .returningResult(EVENT_ID)
-                .fetchSingle(EVENT_ID);
-        db.insertInto(
-                        DELIVERIES,
-                        DELIVERY_WEBHOOK_ID,
-                        DELIVERY_EVENT_ID,
-                        DELIVERY_EVENT,
-                        DELIVERY_STATUS,
-                        DELIVERY_NEXT_ATTEMPT_AT,
-                        DELIVERY_CREATED_AT,
-                        DELIVERY_UPDATED_AT)
-                .select(DSL.select(
-                                ID,
-                                DSL.val(eventId),
-                                DSL.val(event.event()),
-                                DSL.val("pending"),
-                                DSL.val(now, DELIVERY_NEXT_ATTEMPT_AT),
-                                DSL.val(now, DELIVERY_CREATED_AT),
-                                DSL.val(now, DELIVERY_UPDATED_AT))
-                        .from(WEBHOOKS)
-                        .where(subscriptions))
-                .execute();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    signal.raise();
-                }
-            });
+                .returningResult(EVENT_ID);
+        List<Long> deliveries;
+        if (db.dialect().family() == SQLDialect.POSTGRES) {
+            // one statement, one round trip: the event's insert is a common table expression
+            var inserted = DSL.name("inserted_event").as(eventRow);
+            Field<Long> eventId = DSL.field(DSL.name("inserted_event", EVENT_ID.getName()), Long.class);
+            deliveries = db.with(inserted)
+                    .insertInto(DELIVERIES, DELIVERY_COLUMNS)
+                    .select(pendingDeliveries(eventId, event, now)
+                            .from(WEBHOOKS)
+                            .crossJoin(DSL.table(DSL.name("inserted_event")))
+                            .where(subscriptions))
+                    .returningResult(DELIVERY_ID)
+                    .fetch(DELIVERY_ID);
+        } else {
+            long eventId = eventRow.fetchSingle(EVENT_ID);
+            deliveries = db.insertInto(DELIVERIES, DELIVERY_COLUMNS)
+                    .select(pendingDeliveries(DSL.val(eventId), event, now)
+                            .from(WEBHOOKS)
+                            .where(subscriptions))
+                    .returningResult(DELIVERY_ID)
+                    .fetch(DELIVERY_ID);
         }
-        return eventId;
+        AfterCommit.run(signal::raise);
+        return deliveries;
+    }
+
+    private static final List<Field<?>> DELIVERY_COLUMNS = List.of(
+            DELIVERY_WEBHOOK_ID,
+            DELIVERY_EVENT_ID,
+            DELIVERY_EVENT,
+            DELIVERY_STATUS,
+            DELIVERY_NEXT_ATTEMPT_AT,
+            DELIVERY_CREATED_AT,
+            DELIVERY_UPDATED_AT);
+
+    /** The values of {@link #DELIVERY_COLUMNS} for a pending delivery of the event to each selected subscription. */
+    private static SelectSelectStep<?> pendingDeliveries(Field<Long> eventId, WebhookEvent event, Instant now) {
+        return DSL.select(
+                ID,
+                eventId,
+                DSL.val(event.event()),
+                DSL.val("pending"),
+                DSL.val(now, DELIVERY_NEXT_ATTEMPT_AT),
+                DSL.val(now, DELIVERY_CREATED_AT),
+                DSL.val(now, DELIVERY_UPDATED_AT));
     }
 
     private String body(WebhookEvent event, UUID uuid, Instant now) {
