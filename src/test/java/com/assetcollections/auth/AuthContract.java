@@ -161,7 +161,7 @@ abstract class AuthContract extends ApiTestBase {
                 List.of("/api/v2/nope", "/api/v3/collections", "/api/v2/collections/" + collection + "/nope/1")) {
             assertJsonError(path, send(path, "Bearer " + token, null), 404);
         }
-        for (String path : List.of("/nope", "/", "/health/deep", "/index.html")) {
+        for (String path : List.of("/nope", "/health/deep", "/index.html", "/docs/nope.js")) {
             assertJsonError(path, send(path, null, null), 404);
         }
     }

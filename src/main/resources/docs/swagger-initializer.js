@@ -1,0 +1,15 @@
+// Swagger UI over this service's own OpenAPI document. Its `servers` entry is "/", so "Try it out"
+// calls the origin this page came from. No top bar (it would load any document typed into it), no
+// calls to the online validator, and the token is kept only while the page is open.
+window.onload = function () {
+  window.ui = SwaggerUIBundle({
+    url: "/api/v2/openapi.json",
+    dom_id: "#swagger-ui",
+    deepLinking: true,
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: "BaseLayout",
+    validatorUrl: null,
+    queryConfigEnabled: false,
+    persistAuthorization: false,
+  });
+};
