@@ -18,7 +18,8 @@
 #
 # Settings (environment): DURATION (20s), USERS (16), SUBSCRIPTIONS (10), ROUNDS (2), PACED_RATE (100
 # writes/s in total), PACED_USERS (20), WARMUP (30s, of writes with subscriptions), BACKLOG (10s of the mixed workload), SKIP_BUILD=1, JAR, PORT (18083),
-# SINK_PORT (18093), DB (ac_bench_webhooks), PHASES ("writes lag drain": which of the three to run).
+# SINK_PORT (18093), DB (ac_bench_webhooks), PHASES ("writes lag drain": which of the three to run),
+# BUSY_RATE (app.webhooks.busy-rate: deliveries/s while the API is saturated; 0 never holds them back).
 set -euo pipefail
 
 MODE=${1:-pg}
@@ -49,7 +50,7 @@ build_jar webhooks-app.jar
 build_client
 RUN=$(date -u +%Y%m%dT%H%M%S)
 RESULT=$ROOT/bench/results/webhooks-$MODE-$RUN.md
-echo "# webhooks, $MODE, dispatcher $DISPATCHER, $DURATION each, $("$JAVA" -version 2>&1 | head -1), run $RUN" > "$RESULT"
+echo "# webhooks, $MODE, dispatcher $DISPATCHER, busy-rate ${BUSY_RATE:-default}, $DURATION each, $("$JAVA" -version 2>&1 | head -1), run $RUN" > "$RESULT"
 out() { echo "$@" | tee -a "$RESULT"; }
 
 use_db "$MODE"
@@ -98,11 +99,17 @@ busy_cpu() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.1f", ($2 + $3 +
 cores() { awk -v a0="$1" -v a1="$2" -v s0="$3" -v s1="$4" -v t="$5" 'BEGIN { printf "%.2f | %.2f", (a1 - a0) / t, (s1 - s0) / t }'; }
 # "count duplicates lag_p50_ms lag_p99_ms lag_max_ms first_ms last_ms"
 sink_stats() { curl -sf "$SINK/stats"; }
+# sends so far that waited because the API was saturated (app.webhooks.busy-rate), from the metrics
+paced() {
+  curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/api/v2/metrics" \
+    | awk '/^webhook_deliveries_paced_total/ { printf "%d", $2; found = 1 } END { if (!found) print 0 }'
+}
 
 KEY_FILE=$DATA/webhook-key-$MODE   # kept, so that the subscriptions stay usable after the run
 [ -f "$KEY_FILE" ] || head -c 32 /dev/urandom | base64 > "$KEY_FILE"
 KEY=$(cat "$KEY_FILE")
 WEBHOOK_OPTIONS=(--app.webhooks.allow-private-targets=true --app.webhooks.http-hosts=127.0.0.1 --app.webhooks.encryption-key="$KEY")
+[ -z "${BUSY_RATE:-}" ] || WEBHOOK_OPTIONS+=(--app.webhooks.busy-rate="$BUSY_RATE")
 BASE=http://127.0.0.1:$PORT
 start() { start_app "$PORT" "$DATA/webhooks-app-$MODE.log" "${WEBHOOK_OPTIONS[@]}" "$@"; }
 
@@ -162,23 +169,30 @@ out "## $MODE: writes with and without subscriptions"
 out
 out "Mixed workload of bench/writes.sh, $USERS users, one connection each, $DURATION per row; \"with\": $SUBSCRIPTIONS subscriptions to every event (owned by $SUBSCRIPTIONS of the writers) delivered to the local receiver while the writes run."
 out
-out "| round | subscriptions | 2xx writes/s | p50 | p99 | 5xx | other non-2xx | no answer | delivered during the run | lag p50 | lag p99 | app cores | receiver cores | PostgreSQL cores | machine busy cores | machine CPU ms per write |"
-out "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+out "| round | subscriptions | 2xx writes/s | p50 | p99 | 5xx | other non-2xx | no answer | delivered during the run | of them paced | lag p50 | lag p99 | app cores | receiver cores | PostgreSQL cores | machine busy cores | machine CPU ms per write |"
+out "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 # one row of the table: $1 round, $2 subscriptions (0 or SUBSCRIPTIONS)
 writes_row() {
   if [ "$2" = 0 ]; then unsubscribe; else subscribe; fi
   sink_reset
-  local a0 s0 p0 b0 a1 s1 p1 b1 cells n p50 p99 deliveries="-" lag50="-" lag99="-"
+  local a0 s0 p0 b0 a1 s1 p1 b1 cells n p50 p99 deliveries="-" lag50="-" lag99="-" q0 q1 paced_sends="-" stats left drained t0
+  q0=$(paced)
   a0=$(service_cpu); s0=$(cpu "$SINK_PID"); p0=$(pg_cpu); b0=$(busy_cpu)
   cells=$(client mixed --base "$BASE" --tokens "$USERS_FILE" --users "$USERS" --duration "$DURATION")
+  # the receiver first: once the writes stop, a queue that waited is sent at full speed
+  [ "$2" = 0 ] || { stats=$(sink_stats); left=$(pending); }
   a1=$(service_cpu); s1=$(cpu "$SINK_PID"); p1=$(pg_cpu); b1=$(busy_cpu)
   if [ "$2" != 0 ]; then
-    read -r n _ p50 p99 _ <<< "$(sink_stats)"
-    deliveries=$n lag50="$p50 ms" lag99="$p99 ms"
+    read -r n _ p50 p99 _ <<< "$stats"
+    q1=$(paced)
+    deliveries=$n lag50="$p50 ms" lag99="$p99 ms" paced_sends=$((q1 - q0))
   fi
-  out "| $1 | $2 | $cells | $deliveries | $lag50 | $lag99 | $(cores "$a0" "$a1" "$s0" "$s1" "$SPAN") | $(awk -v a="$p0" -v b="$p1" -v c="$b0" -v d="$b1" -v t="$SPAN" -v w="${cells%% *}" \
+  out "| $1 | $2 | $cells | $deliveries | $paced_sends | $lag50 | $lag99 | $(cores "$a0" "$a1" "$s0" "$s1" "$SPAN") | $(awk -v a="$p0" -v b="$p1" -v c="$b0" -v d="$b1" -v t="$SPAN" -v w="${cells%% *}" \
     'BEGIN { printf "%.2f | %.2f | %.1f", (b - a) / t, (d - c) / t, (d - c) * 1000 / (w * t) }') |"
-  [ "$2" = 0 ] || wait_drained
+  if [ "$2" != 0 ]; then
+    t0=$(date +%s.%N); wait_drained; drained=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f s", b - a }')
+    out "|   | queued when the writes stopped: $left deliveries, all sent $drained later |"
+  fi
 }
 # rounds alternate the order (none first, then with first) so that a drift over the run favours neither
 for round in $(seq "$ROUNDS"); do
