@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,7 +57,25 @@ public final class OpenApiDocument {
         document.put("security", List.of(Map.of(BEARER, List.of())));
         document.put("paths", paths);
         document.put("components", components());
-        return document;
+        return ordered(document);
+    }
+
+    /**
+     * {@code value} with the keys of every map not built in order sorted: {@code Map.of} iterates in
+     * an order that changes from one JVM to the next, and the document should be the same bytes on
+     * every start (the committed copy in {@code docs/openapi.yaml} is compared with it as text).
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T ordered(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = map instanceof LinkedHashMap<?, ?> ? new LinkedHashMap<>() : new TreeMap<>();
+            map.forEach((key, item) -> copy.put(key, ordered(item)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            return (T) list.stream().map(OpenApiDocument::ordered).toList();
+        }
+        return value;
     }
 
     private void requireSameOperations() {

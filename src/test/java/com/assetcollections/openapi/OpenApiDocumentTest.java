@@ -69,6 +69,18 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void sortsTheKeysOfMapsMadeWithoutAnOrderAndKeepsTheOrderOfTheOthers() {
+        JsonNode document = document(gadgets(List.of()));
+
+        assertThat(document.at("/components/securitySchemes/bearer").propertyNames())
+                .containsExactly("description", "scheme", "type");
+        assertThat(document.at("/components/schemas/gadgets/properties").propertyNames())
+                .containsExactly("id", "name", "updated_at");
+        assertThat(document.propertyNames())
+                .containsExactly("openapi", "info", "servers", "security", "paths", "components");
+    }
+
+    @Test
     void refusesEndpointsWithoutAHandlerAndHandlersWithoutAnEndpoint() {
         assertThatThrownBy(() -> OpenApiDocument.of("test", List.of(gadgetList()), Map.of()))
                 .hasMessageContaining("endpoints without a handler [GET /api/v2/gadgets]");
