@@ -24,6 +24,7 @@ public final class OpenApiDocument {
     private final List<Endpoint> endpoints;
     private final Map<String, HandlerFacts> handlers;
     private final Map<String, Map<String, Object>> items = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> envelopes = new LinkedHashMap<>();
 
     private OpenApiDocument(List<Endpoint> endpoints, Map<String, HandlerFacts> handlers) {
         this.endpoints = List.copyOf(endpoints);
@@ -48,7 +49,7 @@ public final class OpenApiDocument {
                     (Map<String, Object>) paths.computeIfAbsent(endpoint.path(), p -> new LinkedHashMap<>());
             path.put(
                     endpoint.method().toLowerCase(java.util.Locale.ROOT),
-                    new Operation(endpoint, handlers.get(endpoint.key()), items).toMap());
+                    new Operation(endpoint, handlers.get(endpoint.key()), items, envelopes).toMap());
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");
@@ -122,6 +123,7 @@ public final class OpenApiDocument {
     private Map<String, Object> components() {
         Map<String, Object> schemas = new LinkedHashMap<>(StandardResponses.schemas());
         schemas.putAll(items);
+        schemas.putAll(envelopes);
         Map<String, Object> components = new LinkedHashMap<>();
         components.put("schemas", schemas);
         components.put("responses", StandardResponses.responses());

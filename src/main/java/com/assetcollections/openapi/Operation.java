@@ -20,12 +20,21 @@ final class Operation {
     private final Endpoint endpoint;
     private final HandlerFacts handler;
     private final Map<String, Map<String, Object>> items;
+    private final Map<String, Map<String, Object>> envelopes;
 
-    /** @param items the item schema of every resource and shape, by name */
-    Operation(Endpoint endpoint, HandlerFacts handler, Map<String, Map<String, Object>> items) {
+    /**
+     * @param items     the item schema of every resource and shape, by name
+     * @param envelopes the named answer envelopes of the document, which its answers add to
+     */
+    Operation(
+            Endpoint endpoint,
+            HandlerFacts handler,
+            Map<String, Map<String, Object>> items,
+            Map<String, Map<String, Object>> envelopes) {
         this.endpoint = endpoint;
         this.handler = handler;
         this.items = items;
+        this.envelopes = envelopes;
     }
 
     Map<String, Object> toMap() {
@@ -45,7 +54,7 @@ final class Operation {
                     "requestBody",
                     Map.of("required", true, "content", StandardResponses.json(JsonSchemas.of(endpoint.body()))));
         }
-        operation.put("responses", new Answers(endpoint, handler, item()).toMap());
+        operation.put("responses", new Answers(endpoint, handler, item(), envelopes).toMap());
         operation.put("security", security());
         return operation;
     }
