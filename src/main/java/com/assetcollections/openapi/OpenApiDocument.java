@@ -64,7 +64,8 @@ public final class OpenApiDocument {
     /**
      * {@code value} with the keys of every map not built in order sorted: {@code Map.of} iterates in
      * an order that changes from one JVM to the next, and the document should be the same bytes on
-     * every start (the committed copy in {@code docs/openapi.yaml} is compared with it as text).
+     * every start (the committed copy in {@code docs/openapi.yaml} is compared with it as text). A
+     * {@code LinkedHashMap} copied from a {@code Map.of} keeps its order of that run: don't.
      */
     @SuppressWarnings("unchecked")
     private static <T> T ordered(T value) {
