@@ -129,7 +129,7 @@ final class Answers {
 
     private Map<String, Object> itemData() {
         String adds = String.join(
-                " and ", endpoint.adds().stream().map(Property::name).toList());
+                "_and_", endpoint.adds().stream().map(Property::name).toList());
         return named(adds.isEmpty() ? "item" : "item_with_" + adds, data(item));
     }
 
