@@ -42,6 +42,7 @@ public final class OpenApiDocument {
     private Map<String, Object> build(String version) {
         requireSameOperations();
         collectItems();
+        OperationIds ids = new OperationIds(endpoints);
         Map<String, Object> paths = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
             @SuppressWarnings("unchecked")
@@ -49,7 +50,7 @@ public final class OpenApiDocument {
                     (Map<String, Object>) paths.computeIfAbsent(endpoint.path(), p -> new LinkedHashMap<>());
             path.put(
                     endpoint.method().toLowerCase(java.util.Locale.ROOT),
-                    new Operation(endpoint, handlers.get(endpoint.key()), items, envelopes).toMap());
+                    new Operation(endpoint, ids.of(endpoint), handlers.get(endpoint.key()), items, envelopes).toMap());
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");

@@ -8,20 +8,20 @@ import com.assetcollections.client.ApiClient;
 import com.assetcollections.client.ApiException;
 import com.assetcollections.client.api.AssetsApi;
 import com.assetcollections.client.api.CollectionsApi;
-import com.assetcollections.client.api.CollectionsApi.APIGetCollectionsByKeyAssetsRequest;
-import com.assetcollections.client.api.CollectionsApi.APIGetCollectionsByKeyRequest;
-import com.assetcollections.client.api.CollectionsApi.APIGetCollectionsRequest;
-import com.assetcollections.client.api.CollectionsApi.APIPostCollectionsByKeyAssetsRequest;
-import com.assetcollections.client.api.CollectionsApi.APIPostCollectionsByKeySharesRequest;
-import com.assetcollections.client.api.CollectionsApi.APIPostCollectionsRequest;
+import com.assetcollections.client.api.CollectionsApi.APIAddCollectionAssetsRequest;
+import com.assetcollections.client.api.CollectionsApi.APICreateCollectionRequest;
+import com.assetcollections.client.api.CollectionsApi.APICreateCollectionShareRequest;
+import com.assetcollections.client.api.CollectionsApi.APIGetCollectionRequest;
+import com.assetcollections.client.api.CollectionsApi.APIListCollectionAssetsRequest;
+import com.assetcollections.client.api.CollectionsApi.APIListCollectionsRequest;
+import com.assetcollections.client.model.AddCollectionAssetsRequest;
 import com.assetcollections.client.model.Asset;
 import com.assetcollections.client.model.Collection;
 import com.assetcollections.client.model.CollectionsAssetsInner;
 import com.assetcollections.client.model.CollectionsPage;
-import com.assetcollections.client.model.PostAssetsRequest;
-import com.assetcollections.client.model.PostCollectionsByKeyAssetsRequest;
-import com.assetcollections.client.model.PostCollectionsByKeySharesRequest;
-import com.assetcollections.client.model.PostCollectionsRequest;
+import com.assetcollections.client.model.CreateAssetRequest;
+import com.assetcollections.client.model.CreateCollectionRequest;
+import com.assetcollections.client.model.CreateCollectionShareRequest;
 import com.assetcollections.client.model.Share;
 import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.users.User;
@@ -82,8 +82,8 @@ abstract class GeneratedClientStoryContract extends ApiTestBase {
 
     private void aliceCreatesAPrivateAndAPublicCollection() throws ApiException {
         Collection created = aliceCollections
-                .postCollections(APIPostCollectionsRequest.newBuilder()
-                        .postCollectionsRequest(new PostCollectionsRequest()
+                .createCollection(APICreateCollectionRequest.newBuilder()
+                        .createCollectionRequest(new CreateCollectionRequest()
                                 .name("Client brands")
                                 .description("logos and banners"))
                         .idempotencyKey("brands-1")
@@ -96,17 +96,17 @@ abstract class GeneratedClientStoryContract extends ApiTestBase {
         brands = created.getId();
 
         pressKit = aliceCollections
-                .postCollections(APIPostCollectionsRequest.newBuilder()
-                        .postCollectionsRequest(new PostCollectionsRequest()
+                .createCollection(APICreateCollectionRequest.newBuilder()
+                        .createCollectionRequest(new CreateCollectionRequest()
                                 .name("Press kit")
-                                .collectionType(PostCollectionsRequest.CollectionTypeEnum.PUBLIC))
+                                .collectionType(CreateCollectionRequest.CollectionTypeEnum.PUBLIC))
                         .build())
                 .getData()
                 .getId();
     }
 
     private void aliceListsHerCollectionsWithFiltersAndSparseFields() throws ApiException {
-        CollectionsPage page = aliceCollections.getCollections(APIGetCollectionsRequest.newBuilder()
+        CollectionsPage page = aliceCollections.listCollections(APIListCollectionsRequest.newBuilder()
                 .filterMine("1")
                 .filterNameStartsWith("client")
                 .fieldsCollections(List.of("id", "name"))
@@ -121,7 +121,7 @@ abstract class GeneratedClientStoryContract extends ApiTestBase {
         assertThat(only.getOwnerId()).isNull();
         assertThat(only.getCreatedAt()).isNull();
 
-        CollectionsPage publicOnes = aliceCollections.getCollections(APIGetCollectionsRequest.newBuilder()
+        CollectionsPage publicOnes = aliceCollections.listCollections(APIListCollectionsRequest.newBuilder()
                 .filterPublic("1")
                 .sort(List.of("-name"))
                 .fieldsCollections(List.of("id", "name", "collection_type"))
@@ -134,10 +134,10 @@ abstract class GeneratedClientStoryContract extends ApiTestBase {
     private void aliceCreatesTwoAssetsAndAddsThemToHerPrivateCollection() throws ApiException {
         for (String name : List.of("Logo", "Banner")) {
             Asset asset = aliceAssets
-                    .postAssets(AssetsApi.APIPostAssetsRequest.newBuilder()
-                            .postAssetsRequest(new PostAssetsRequest()
+                    .createAsset(AssetsApi.APICreateAssetRequest.newBuilder()
+                            .createAssetRequest(new CreateAssetRequest()
                                     .name(name)
-                                    .assetType(PostAssetsRequest.AssetTypeEnum.IMAGE)
+                                    .assetType(CreateAssetRequest.AssetTypeEnum.IMAGE)
                                     .mimeType("image/png")
                                     .url(URI.create("https://cdn.example.com/" + name.toLowerCase() + ".png"))
                                     .tags(List.of("brand")))
@@ -149,9 +149,9 @@ abstract class GeneratedClientStoryContract extends ApiTestBase {
         }
 
         Collection filled = aliceCollections
-                .postCollectionsByKeyAssets(APIPostCollectionsByKeyAssetsRequest.newBuilder()
+                .addCollectionAssets(APIAddCollectionAssetsRequest.newBuilder()
                         .key(String.valueOf(brands))
-                        .postCollectionsByKeyAssetsRequest(new PostCollectionsByKeyAssetsRequest().assetIds(assets))
+                        .addCollectionAssetsRequest(new AddCollectionAssetsRequest().assetIds(assets))
                         .build())
                 .getData();
         assertThat(filled.getId()).isEqualTo(brands);
@@ -160,10 +160,9 @@ abstract class GeneratedClientStoryContract extends ApiTestBase {
 
     private void aliceSharesItWithBob() throws ApiException {
         Share share = aliceCollections
-                .postCollectionsByKeyShares(APIPostCollectionsByKeySharesRequest.newBuilder()
+                .createCollectionShare(APICreateCollectionShareRequest.newBuilder()
                         .key(String.valueOf(brands))
-                        .postCollectionsByKeySharesRequest(
-                                new PostCollectionsByKeySharesRequest().email("bob@example.com"))
+                        .createCollectionShareRequest(new CreateCollectionShareRequest().email("bob@example.com"))
                         .build())
                 .getData();
 
@@ -172,7 +171,7 @@ abstract class GeneratedClientStoryContract extends ApiTestBase {
     }
 
     private void bobFindsItAmongTheCollectionsSharedWithHimWithItsAssets() throws ApiException {
-        CollectionsPage shared = bobCollections.getCollections(APIGetCollectionsRequest.newBuilder()
+        CollectionsPage shared = bobCollections.listCollections(APIListCollectionsRequest.newBuilder()
                 .filterSharedWithMe("1")
                 .include(List.of("assets"))
                 .fieldsCollections(List.of("id", "name"))
@@ -190,7 +189,7 @@ abstract class GeneratedClientStoryContract extends ApiTestBase {
 
     private void bobReadsItAndItsAssets() throws ApiException {
         Collection read = bobCollections
-                .getCollectionsByKey(APIGetCollectionsByKeyRequest.newBuilder()
+                .getCollection(APIGetCollectionRequest.newBuilder()
                         .key(String.valueOf(brands))
                         .build())
                 .getData();
@@ -200,7 +199,7 @@ abstract class GeneratedClientStoryContract extends ApiTestBase {
         assertThat(read.getAssetsCount()).isEqualTo(2);
 
         List<Asset> contents = bobCollections
-                .getCollectionsByKeyAssets(APIGetCollectionsByKeyAssetsRequest.newBuilder()
+                .listCollectionAssets(APIListCollectionAssetsRequest.newBuilder()
                         .key(String.valueOf(brands))
                         .build())
                 .getData();
