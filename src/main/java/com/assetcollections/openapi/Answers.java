@@ -11,12 +11,21 @@ final class Answers {
     private final Endpoint endpoint;
     private final HandlerFacts handler;
     private final Map<String, Object> item;
+    private final Map<String, Map<String, Object>> envelopes;
 
-    /** @param item the schema of the item it answers with, or null */
-    Answers(Endpoint endpoint, HandlerFacts handler, Map<String, Object> item) {
+    /**
+     * @param item      the schema of the item it answers with, or null
+     * @param envelopes the named envelopes of the document's components, which it adds to
+     */
+    Answers(
+            Endpoint endpoint,
+            HandlerFacts handler,
+            Map<String, Object> item,
+            Map<String, Map<String, Object>> envelopes) {
         this.endpoint = endpoint;
         this.handler = handler;
         this.item = item;
+        this.envelopes = envelopes;
     }
 
     Map<String, Object> toMap() {
@@ -53,18 +62,23 @@ final class Answers {
     private void success(Map<String, Object> responses) {
         boolean replayable = endpoint.method().equals("POST");
         switch (endpoint.answer()) {
-            case LIST, PLAIN_LIST -> responses.put("200", answer("a page of items", page(), List.of("ETag")));
+            case LIST, PLAIN_LIST ->
+                responses.put("200", answer("a page of items", named("page", page()), List.of("ETag")));
             case ALL ->
                 responses.put(
-                        "200", answer("every item", data(Map.of("type", "array", "items", item)), List.of("ETag")));
-            case ITEM -> responses.put("200", answer("the item", data(item), List.of("ETag")));
-            case CREATED -> responses.put("201", answer("the new item", data(item), created()));
+                        "200",
+                        answer(
+                                "every item",
+                                named("list", data(Map.of("type", "array", "items", item))),
+                                List.of("ETag")));
+            case ITEM -> responses.put("200", answer("the item", itemData(), List.of("ETag")));
+            case CREATED -> responses.put("201", answer("the new item", itemData(), created()));
             case CREATED_OR_CHANGED -> {
-                responses.put("200", answer("the item existed and is changed", data(item), replayed(replayable)));
-                responses.put("201", answer("the new item", data(item), replayed(replayable)));
+                responses.put("200", answer("the item existed and is changed", itemData(), replayed(replayable)));
+                responses.put("201", answer("the new item", itemData(), replayed(replayable)));
             }
-            case CHANGED -> responses.put("200", answer("the item as it is now", data(item), withEtag(replayable)));
-            case ACCEPTED -> responses.put("202", answer("accepted: done shortly", data(item), replayed(replayable)));
+            case CHANGED -> responses.put("200", answer("the item as it is now", itemData(), withEtag(replayable)));
+            case ACCEPTED -> responses.put("202", answer("accepted: done shortly", itemData(), replayed(replayable)));
             case DELETED -> responses.put("204", Map.of("description", "done", "headers", rateLimited(List.of())));
             case DOCUMENT -> responses.put("200", document());
             case METRICS ->
@@ -111,6 +125,30 @@ final class Answers {
         List<String> all = new ArrayList<>(StandardResponses.RATE_LIMIT);
         all.addAll(headers);
         return StandardResponses.headerRefs(all);
+    }
+
+    private Map<String, Object> itemData() {
+        String adds = String.join(
+                "_and_", endpoint.adds().stream().map(Property::name).toList());
+        return named(adds.isEmpty() ? "item" : "item_with_" + adds, data(item));
+    }
+
+    /**
+     * A reference to {@code envelope}, kept in the components under a name ("collections_page")
+     * that every operation answering with the same envelope shares: client generators make one
+     * class of it, named after it.
+     */
+    private Map<String, Object> named(String kind, Map<String, Object> envelope) {
+        String name = (endpoint.resource() != null
+                        ? endpoint.resource().name()
+                        : endpoint.shape().name())
+                + "_" + kind;
+        Map<String, Object> known = envelopes.putIfAbsent(name, envelope);
+        if (known != null && !known.equals(envelope)) {
+            throw new IllegalStateException("two different answers are both named " + name + " (" + endpoint.key()
+                    + " answers the second): give one of them another name");
+        }
+        return Map.of("$ref", "#/components/schemas/" + name);
     }
 
     private static Map<String, Object> data(Map<String, Object> schema) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** JSON Schemas (the 2020-12 dialect of OpenAPI 3.1) of items, request bodies and values. */
 final class JsonSchemas {
@@ -187,7 +188,9 @@ final class JsonSchemas {
     }
 
     static Map<String, Object> described(Map<String, Object> schema, String description) {
-        Map<String, Object> copy = new LinkedHashMap<>(schema);
+        // a Map.of iterates in an order that changes from one JVM to the next: its copy is sorted
+        Map<String, Object> copy =
+                new LinkedHashMap<>(schema instanceof LinkedHashMap<?, ?> ? schema : new TreeMap<>(schema));
         if (description != null && !description.isBlank()) {
             copy.put("description", description);
         }

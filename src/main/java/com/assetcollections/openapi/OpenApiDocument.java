@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ public final class OpenApiDocument {
     private final List<Endpoint> endpoints;
     private final Map<String, HandlerFacts> handlers;
     private final Map<String, Map<String, Object>> items = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> envelopes = new LinkedHashMap<>();
 
     private OpenApiDocument(List<Endpoint> endpoints, Map<String, HandlerFacts> handlers) {
         this.endpoints = List.copyOf(endpoints);
@@ -40,6 +42,7 @@ public final class OpenApiDocument {
     private Map<String, Object> build(String version) {
         requireSameOperations();
         collectItems();
+        OperationIds ids = new OperationIds(endpoints);
         Map<String, Object> paths = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
             @SuppressWarnings("unchecked")
@@ -47,7 +50,7 @@ public final class OpenApiDocument {
                     (Map<String, Object>) paths.computeIfAbsent(endpoint.path(), p -> new LinkedHashMap<>());
             path.put(
                     endpoint.method().toLowerCase(java.util.Locale.ROOT),
-                    new Operation(endpoint, handlers.get(endpoint.key()), items).toMap());
+                    new Operation(endpoint, ids.of(endpoint), handlers.get(endpoint.key()), items, envelopes).toMap());
         }
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");
@@ -56,7 +59,26 @@ public final class OpenApiDocument {
         document.put("security", List.of(Map.of(BEARER, List.of())));
         document.put("paths", paths);
         document.put("components", components());
-        return document;
+        return ordered(document);
+    }
+
+    /**
+     * {@code value} with the keys of every map not built in order sorted: {@code Map.of} iterates in
+     * an order that changes from one JVM to the next, and the document should be the same bytes on
+     * every start (the committed copy in {@code docs/openapi.yaml} is compared with it as text). A
+     * {@code LinkedHashMap} copied from a {@code Map.of} keeps its order of that run: don't.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T ordered(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = map instanceof LinkedHashMap<?, ?> ? new LinkedHashMap<>() : new TreeMap<>();
+            map.forEach((key, item) -> copy.put(key, ordered(item)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            return (T) list.stream().map(OpenApiDocument::ordered).toList();
+        }
+        return value;
     }
 
     private void requireSameOperations() {
@@ -103,6 +125,7 @@ public final class OpenApiDocument {
     private Map<String, Object> components() {
         Map<String, Object> schemas = new LinkedHashMap<>(StandardResponses.schemas());
         schemas.putAll(items);
+        schemas.putAll(envelopes);
         Map<String, Object> components = new LinkedHashMap<>();
         components.put("schemas", schemas);
         components.put("responses", StandardResponses.responses());

@@ -4,7 +4,6 @@ import com.assetcollections.auth.Scope;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** One operation object of the document: parameters, request body, answers and security of one endpoint. */
@@ -18,19 +17,32 @@ final class Operation {
             "delivery", "the delivery's id");
 
     private final Endpoint endpoint;
+    private final String id;
     private final HandlerFacts handler;
     private final Map<String, Map<String, Object>> items;
+    private final Map<String, Map<String, Object>> envelopes;
 
-    /** @param items the item schema of every resource and shape, by name */
-    Operation(Endpoint endpoint, HandlerFacts handler, Map<String, Map<String, Object>> items) {
+    /**
+     * @param id        its operationId
+     * @param items     the item schema of every resource and shape, by name
+     * @param envelopes the named answer envelopes of the document, which its answers add to
+     */
+    Operation(
+            Endpoint endpoint,
+            String id,
+            HandlerFacts handler,
+            Map<String, Map<String, Object>> items,
+            Map<String, Map<String, Object>> envelopes) {
         this.endpoint = endpoint;
+        this.id = id;
         this.handler = handler;
         this.items = items;
+        this.envelopes = envelopes;
     }
 
     Map<String, Object> toMap() {
         Map<String, Object> operation = new LinkedHashMap<>();
-        operation.put("operationId", operationId());
+        operation.put("operationId", id);
         operation.put("tags", List.of(tag()));
         operation.put("summary", endpoint.summary());
         if (!handler.open()) {
@@ -45,7 +57,7 @@ final class Operation {
                     "requestBody",
                     Map.of("required", true, "content", StandardResponses.json(JsonSchemas.of(endpoint.body()))));
         }
-        operation.put("responses", new Answers(endpoint, handler, item()).toMap());
+        operation.put("responses", new Answers(endpoint, handler, item(), envelopes).toMap());
         operation.put("security", security());
         return operation;
     }
@@ -152,23 +164,7 @@ final class Operation {
                 properties, endpoint.adds().stream().map(Property::name).toList());
     }
 
-    private String operationId() {
-        StringBuilder id = new StringBuilder(endpoint.method().toLowerCase(Locale.ROOT));
-        for (String segment : endpoint.path().replaceFirst("^/api/v2/", "").split("/")) {
-            String word =
-                    segment.startsWith("{") ? "By" + capitalized(segment.substring(1, segment.length() - 1)) : segment;
-            for (String part : word.split("[-._]")) {
-                id.append(capitalized(part));
-            }
-        }
-        return id.toString();
-    }
-
     private String tag() {
         return endpoint.path().replaceFirst("^/api/v2/", "").split("[/.]")[0];
-    }
-
-    private static String capitalized(String word) {
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

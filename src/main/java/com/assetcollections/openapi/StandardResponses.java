@@ -18,11 +18,10 @@ final class StandardResponses {
                 "type", "object",
                 "additionalProperties", Map.of("type", "array", "items", Map.of("type", "string")),
                 "description", "each bad parameter or field with what is wrong with it (400 and 422 only)");
-        schemas.put(
-                ERROR,
-                JsonSchemas.object(
-                        new LinkedHashMap<>(Map.of("message", Map.of("type", "string"), "errors", errors)),
-                        List.of("message")));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("message", Map.of("type", "string"));
+        error.put("errors", errors);
+        schemas.put(ERROR, JsonSchemas.object(error, List.of("message")));
         schemas.put("PageLinks", JsonSchemas.object(pageLinks(), List.of("first", "last", "prev", "next")));
         schemas.put("PageMeta", JsonSchemas.object(pageMeta(), List.of("path", "per_page")));
         return schemas;

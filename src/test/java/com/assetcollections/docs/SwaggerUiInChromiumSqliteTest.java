@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RequiresChromium
 class SwaggerUiInChromiumSqliteTest extends ApiTestBase {
 
-    private static final By LIST_COLLECTIONS = By.id("operations-collections-getCollections");
+    private static final By LIST_COLLECTIONS = By.id("operations-collections-listCollections");
     private static final By LIVE_RESPONSE = By.cssSelector(".live-responses-table .response");
 
     private static HeadlessChromium chromium;

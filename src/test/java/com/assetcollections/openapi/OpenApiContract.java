@@ -8,6 +8,10 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,9 +21,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * The OpenAPI document is served to anyone, parses without a single message in a real OpenAPI
- * parser, and holds every operation the application maps with the scopes its handler requires.
+ * parser, holds every operation the application maps with the scopes its handler requires, and is
+ * the committed copy {@code docs/openapi.yaml} (the build generates a client from that copy, and a
+ * change of the API shows in a pull request as a change of that file).
  */
 abstract class OpenApiContract extends ApiTestBase {
+
+    /** The committed copy of the document: the build generates the tests' API client from it. */
+    private static final Path SNAPSHOT = Path.of("docs", "openapi.yaml");
+
+    private static final Path LIVE = Path.of("target", "openapi.yaml");
 
     @Autowired
     private RequestMappingHandlerMapping mappings;
@@ -96,6 +107,40 @@ abstract class OpenApiContract extends ApiTestBase {
                         "per_page",
                         "cursor");
         assertThat(names).doesNotContain("filter[created_at]", "filter[name][gt]");
+    }
+
+    @Test
+    void isTheCommittedCopyTheClientIsGeneratedFrom() throws IOException {
+        String live = api.get("/api/v2/openapi.yaml", null).body();
+        String committed = Files.exists(SNAPSHOT) ? Files.readString(SNAPSHOT) : null;
+
+        if (!live.equals(committed)) {
+            Files.createDirectories(LIVE.getParent());
+            Files.writeString(LIVE, live);
+        }
+        assertThat(live.equals(committed))
+                .as(
+                        "the OpenAPI document differs from %s, the copy the build generates the test client from (%s);"
+                                + " the service's document is in %s: review the change, then `cp %s %s`",
+                        SNAPSHOT, firstDifference(live, committed), LIVE, LIVE, SNAPSHOT)
+                .isTrue();
+    }
+
+    private static String firstDifference(String live, String committed) {
+        if (committed == null) {
+            return "which does not exist";
+        }
+        List<String> liveLines = live.lines().toList();
+        List<String> committedLines = committed.lines().toList();
+        for (int i = 0; i < Math.max(liveLines.size(), committedLines.size()); i++) {
+            String served = i < liveLines.size() ? liveLines.get(i) : "(end)";
+            String copied = i < committedLines.size() ? committedLines.get(i) : "(end)";
+            if (!served.equals(copied)) {
+                return "first at line " + (i + 1) + ": served `" + served.strip() + "`, committed `" + copied.strip()
+                        + "`";
+            }
+        }
+        return "in line endings only";
     }
 
     private String document() {

@@ -69,6 +69,41 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void sortsTheKeysOfMapsMadeWithoutAnOrderAndKeepsTheOrderOfTheOthers() {
+        JsonNode document = document(gadgets(List.of()));
+
+        assertThat(document.at("/components/securitySchemes/bearer").propertyNames())
+                .containsExactly("description", "scheme", "type");
+        assertThat(document.at("/components/schemas/gadgets/properties").propertyNames())
+                .containsExactly("id", "name", "updated_at");
+        assertThat(document.propertyNames())
+                .containsExactly("openapi", "info", "servers", "security", "paths", "components");
+    }
+
+    @Test
+    void operationsAnsweringWithTheSameEnvelopeShareOneNamedComponent() {
+        Endpoint list = gadgetList();
+        Endpoint one = Endpoint.of("GET", "/api/v2/gadgets/{key}", "one gadget", Answer.ITEM, gadgets(List.of()));
+        Endpoint renamed =
+                Endpoint.of("PATCH", "/api/v2/gadgets/{key}", "rename a gadget", Answer.CHANGED, gadgets(List.of()));
+        JsonNode document = JSON.valueToTree(OpenApiDocument.of(
+                "test", List.of(list, one, renamed), Map.of(list.key(), READ, one.key(), READ, renamed.key(), READ)));
+
+        assertThat(successSchemaRef(document, "~1api~1v2~1gadgets", "get", "200"))
+                .isEqualTo("#/components/schemas/gadgets_page");
+        assertThat(successSchemaRef(document, "~1api~1v2~1gadgets~1{key}", "get", "200"))
+                .isEqualTo("#/components/schemas/gadgets_item");
+        assertThat(successSchemaRef(document, "~1api~1v2~1gadgets~1{key}", "patch", "200"))
+                .isEqualTo("#/components/schemas/gadgets_item");
+        assertThat(document.at("/components/schemas/gadgets_item/properties/data/$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/gadgets");
+        assertThat(document.at("/components/schemas/gadgets_page/properties/data/items/$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/gadgets");
+    }
+
+    @Test
     void refusesEndpointsWithoutAHandlerAndHandlersWithoutAnEndpoint() {
         assertThatThrownBy(() -> OpenApiDocument.of("test", List.of(gadgetList()), Map.of()))
                 .hasMessageContaining("endpoints without a handler [GET /api/v2/gadgets]");
@@ -108,6 +143,12 @@ class OpenApiDocumentTest {
     private static JsonNode document(ResourceSchema schema) {
         Endpoint list = Endpoint.of("GET", "/api/v2/gadgets", "list gadgets", Answer.LIST, schema);
         return JSON.valueToTree(OpenApiDocument.of("test", List.of(list), Map.of(list.key(), READ)));
+    }
+
+    private static String successSchemaRef(JsonNode document, String path, String method, String status) {
+        return document.at("/paths/" + path + "/" + method + "/responses/" + status
+                        + "/content/application~1json/schema/$ref")
+                .asString();
     }
 
     private static List<String> parameterNames(JsonNode document) {

@@ -1,0 +1,6 @@
+package com.assetcollections.stories;
+
+import com.assetcollections.support.OnPostgres;
+
+@OnPostgres
+class GeneratedClientStoryPostgresTest extends GeneratedClientStoryContract {}

@@ -1,0 +1,6 @@
+package com.assetcollections.stories;
+
+import com.assetcollections.support.OnSqlite;
+
+@OnSqlite
+class GeneratedClientStorySqliteTest extends GeneratedClientStoryContract {}
