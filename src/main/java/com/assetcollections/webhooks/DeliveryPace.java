@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryPace {
 
+    /** How often a waiting send looks whether the API is still saturated. */
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
     private final BooleanSupplier saturated;
     private final long intervalNanos;
     /** When the next paced send may start (guarded by this). */
@@ -33,15 +36,23 @@ class DeliveryPace {
         this.intervalNanos = perSecond > 0 ? TimeUnit.SECONDS.toNanos(1) / perSecond : 0;
     }
 
-    /** Waits for the next send's turn; false when interrupted. */
+    /**
+     * Waits for the next send's turn, or until the API is no longer saturated, whichever comes
+     * first (a turn taken far ahead does not hold a send back once the load has gone); false when
+     * interrupted.
+     */
     boolean awaitTurn() {
-        long wait = reserve(System.nanoTime());
+        long start = System.nanoTime();
+        long wait = reserve(start);
         if (wait <= 0) {
             return true;
         }
         Metrics.counter(DeliveryMeters.PACED).increment();
         try {
-            TimeUnit.NANOSECONDS.sleep(wait);
+            long until = start + wait;
+            for (long left = wait; left > 0 && saturated.getAsBoolean(); left = until - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, RECHECK_NANOS));
+            }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,8 @@ package com.assetcollections.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +52,19 @@ class DeliveryPaceTest {
         for (int i = 0; i < 10; i++) {
             assertThat(unpaced.reserve(0)).isZero();
         }
+    }
+
+    @Test
+    void aSendWaitingForAFarTurnGoesOnceTheApiIsNoLongerSaturated() throws Exception {
+        saturated.set(true);
+        DeliveryPace slow = new DeliveryPace(saturated::get, 1);
+        for (int i = 0; i < 100; i++) {
+            slow.reserve(System.nanoTime()); // the next turn is 100 s away
+        }
+        CompletableFuture<Boolean> send = CompletableFuture.supplyAsync(slow::awaitTurn);
+        Thread.sleep(200);
+        assertThat(send).isNotDone();
+        saturated.set(false);
+        assertThat(send.get(10, TimeUnit.SECONDS)).isTrue();
     }
 }
