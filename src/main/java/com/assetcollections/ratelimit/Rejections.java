@@ -1,5 +1,6 @@
 package com.assetcollections.ratelimit;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.util.List;
@@ -23,7 +24,10 @@ public final class Rejections {
     /** Each limit's series from the start, at 0, so that a rate over it is defined before the first rejection. */
     public static void register(MeterRegistry registry) {
         for (String limit : LIMITS) {
-            registry.counter(NAME, "limit", limit);
+            Counter.builder(NAME)
+                    .tag("limit", limit)
+                    .description("requests a limit turned away, by limit")
+                    .register(registry);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.assetcollections.system;
 
 import com.assetcollections.ratelimit.Rejections;
 import com.assetcollections.web.DeadlockRetry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,8 @@ class ServiceMeters implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Rejections.register(registry);
-        registry.counter(DeadlockRetry.RETRIED);
+        Counter.builder(DeadlockRetry.RETRIED)
+                .description("writes that lost a lock race (deadlock) and were run again")
+                .register(registry);
     }
 }

@@ -3,6 +3,7 @@ package com.assetcollections.webhooks;
 import static com.assetcollections.webhooks.WebhookTable.DELIVERIES;
 import static com.assetcollections.webhooks.WebhookTable.DELIVERY_STATUS;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -39,14 +40,20 @@ class DeliveryMeters implements MeterBinder {
                 .description("deliveries waiting to be sent or retried")
                 .register(registry);
         for (String outcome : List.of("succeeded", "retrying", "failed", "gone")) {
-            registry.counter(ATTEMPTS, "outcome", outcome);
+            Counter.builder(ATTEMPTS)
+                    .tag("outcome", outcome)
+                    .description("delivery attempts, by what came of them")
+                    .register(registry);
         }
         lag(registry);
-        registry.counter(PACED);
+        Counter.builder(PACED)
+                .description("sends that waited for their turn because the API was saturated")
+                .register(registry);
     }
 
     private static Timer lag(MeterRegistry registry) {
         return Timer.builder("webhook.delivery.lag")
+                .description("from when a delivery was due to the attempt that delivered it")
                 .publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofHours(1))
                 .register(registry);

@@ -91,6 +91,21 @@ abstract class MetricsContract extends ApiTestBase {
     }
 
     @Test
+    void theServicesOwnSeriesSayWhatTheyCount() {
+        String scrape = api.get("/api/v2/metrics", adminToken).body();
+
+        for (String name : List.of(
+                "api_rate_limit_rejections_total",
+                "api_write_conflicts_retried_total",
+                "webhook_deliveries_pending",
+                "webhook_attempts_total",
+                "webhook_deliveries_paced_total",
+                "webhook_delivery_lag_seconds")) {
+            assertThat(scrape).containsPattern("(?m)^# HELP " + name + " \\S");
+        }
+    }
+
+    @Test
     void noLabelCarriesAnIdOrARawPath() {
         long id = fixtures.collection(alice, "Secret " + System.nanoTime()).create();
         api.get("/api/v2/collections/" + id, aliceToken);
