@@ -14,6 +14,7 @@ import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.support.CursorWalk;
 import com.assetcollections.support.OffsetPage;
 import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.support.SeededProperty;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,8 +27,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.LongStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,8 +44,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         return PropertySeeds.seeds(0x5EED_A55EL, 10);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void assetsIncludeOnlyTheCollectionsTheCallerMaySeeAndCountThem(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, false);
@@ -79,8 +77,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void filteringByACollectionKeepsItsAssetsOnlyWhenTheCallerMaySeeIt(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, false);
@@ -117,8 +114,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void collectionContentsAnswerLikeMissingWhenInvisibleAndKeepTheCollectionsOrder(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, random.nextInt(3) == 0);
@@ -140,8 +136,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void cursorWalksVisitExactlyTheExpectedAssetsBothWays(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, false);
@@ -164,8 +159,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void collectionsEmbedTheirFirstHundredAssetsInCollectionOrder(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, random.nextBoolean());
@@ -214,8 +208,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void includesFiltersAndContentsFollowChangesToSharesVisibilityAndMemberships(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, false);

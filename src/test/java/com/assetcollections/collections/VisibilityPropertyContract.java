@@ -11,6 +11,7 @@ import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.support.CursorWalk;
 import com.assetcollections.support.OffsetPage;
 import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.support.SeededProperty;
 import com.assetcollections.web.JsonValues;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,8 +55,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         return PropertySeeds.seeds(0x5EED_2000L, 3);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void listsShowAndCountExactlyTheVisibleMatchingCollections(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(seed, random);
@@ -84,8 +84,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void totalsAndListsFollowChangesToSharesAndVisibility(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(seed, random);
@@ -273,8 +272,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
                 .isEqualTo("collection `" + written.id() + "` not found");
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void cursorWalksVisitExactlyTheVisibleMatchingCollectionsBothWays(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(seed, random);
@@ -290,8 +288,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void singleReadsOfInvisibleCollectionsAnswerLikeMissingOnes(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(seed, random);

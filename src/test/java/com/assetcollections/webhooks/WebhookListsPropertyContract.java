@@ -7,6 +7,7 @@ import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.CursorWalk;
 import com.assetcollections.support.OffsetPage;
 import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.support.SeededProperty;
 import com.assetcollections.webhooks.DeliveryHistory.Delivery;
 import com.assetcollections.webhooks.SubscriptionWorld.Owner;
 import com.assetcollections.webhooks.SubscriptionWorld.Subscription;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,8 +33,7 @@ abstract class WebhookListsPropertyContract extends WebhookTestBase {
         return PropertySeeds.seeds(0x5EED_4000L, 6);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void subscriptionListsShowExactlyTheCallersMatchingSubscriptions(long seed) {
         Random random = new Random(seed);
         SubscriptionWorld world = SubscriptionWorld.generate(random, fixtures, api, "seed " + seed);
@@ -60,8 +58,7 @@ abstract class WebhookListsPropertyContract extends WebhookTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void deliveryLogsShowExactlyTheSubscriptionsMatchingDeliveries(long seed) {
         Random random = new Random(seed);
         SubscriptionWorld world = SubscriptionWorld.generate(random, fixtures, api, "seed " + seed);
