@@ -73,7 +73,8 @@ final class DeliveryHistory {
 
     /** A ping of {@code subscription}; its event name, or "" when refused for being disabled. */
     private static String ping(ApiClient api, String what, Owner owner, Subscription subscription) {
-        ApiResponse ping = api.post("/api/v2/webhooks/" + subscription.id() + "/ping", owner.token(), null);
+        ApiResponse ping =
+                api.post(SubscriptionWorld.WEBHOOKS + "/" + subscription.id() + "/ping", owner.token(), null);
         assertThat(ping.status())
                 .as("%s: ping %s: %s", what, subscription, ping.body())
                 .isEqualTo(subscription.enabled() ? 202 : 409);

@@ -60,6 +60,9 @@ final class SubscriptionWorld {
     static final List<String> PATHS =
             List.of("/hooks", "/Hooks/Brand-kit", "/hooks/brand_kit?x=1", "/HOOKS", "/a", "/hooks/2", "/z/Hooks");
 
+    /** The subscriptions list, and the path of each below it. */
+    static final String WEBHOOKS = "/api/v2/webhooks";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Model rows as JSON items: their components are the fields of the schema, in camel case. */
     static final JsonMapper SNAKE_CASE = JsonMapper.builder()
@@ -131,7 +134,7 @@ final class SubscriptionWorld {
         if (description != null || random.nextBoolean()) {
             body.put("description", description);
         }
-        ApiResponse created = api.post("/api/v2/webhooks", owner.token(), JSON.writeValueAsString(body));
+        ApiResponse created = api.post(WEBHOOKS, owner.token(), JSON.writeValueAsString(body));
         assertThat(created.status())
                 .as("%s: POST %s: %s", what, body, created.body())
                 .isEqualTo(201);
@@ -145,7 +148,7 @@ final class SubscriptionWorld {
     /** Disables, rotates, moves or deletes (null) the subscription at {@code index}, or leaves it. */
     private void change(Random random, ApiClient api, String what, int index) {
         Subscription subscription = subscriptions.get(index);
-        String path = "/api/v2/webhooks/" + (random.nextBoolean() ? subscription.id() : subscription.uuid());
+        String path = WEBHOOKS + "/" + (random.nextBoolean() ? subscription.id() : subscription.uuid());
         String token = random.nextInt(4) == 0
                 ? admin().token()
                 : owner(subscription.ownerId()).token();

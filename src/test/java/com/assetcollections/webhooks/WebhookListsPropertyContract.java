@@ -1,6 +1,7 @@
 package com.assetcollections.webhooks;
 
 import static com.assetcollections.support.RandomValues.pick;
+import static com.assetcollections.webhooks.SubscriptionWorld.WEBHOOKS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assetcollections.support.ApiResponse;
@@ -26,8 +27,6 @@ import tools.jackson.databind.JsonNode;
  * everyone's). Replay a failing seed with {@code -Dproperty.seed=<seed>}.
  */
 abstract class WebhookListsPropertyContract extends WebhookTestBase {
-
-    private static final String WEBHOOKS = "/api/v2/webhooks";
 
     static LongStream seeds() {
         return PropertySeeds.seeds(0x5EED_4000L, 6);
