@@ -12,6 +12,7 @@ import com.assetcollections.collections.HostileInputs.Expect;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.support.SeededProperty;
 import com.assetcollections.users.User;
 import java.util.List;
 import java.util.Map;
@@ -120,8 +121,7 @@ abstract class AssetHostileInputPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void randomHostileQueriesNeverFailTheServerNorChangeData(long seed) {
         Random random = new Random(seed);
         List<String> collectionKeys = List.of(

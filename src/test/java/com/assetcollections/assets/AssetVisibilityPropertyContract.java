@@ -12,7 +12,9 @@ import com.assetcollections.collections.VisibilityWorld.Person;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.support.CursorWalk;
+import com.assetcollections.support.OffsetPage;
 import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.support.SeededProperty;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,8 +27,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.LongStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,8 +44,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         return PropertySeeds.seeds(0x5EED_A55EL, 10);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void assetsIncludeOnlyTheCollectionsTheCallerMaySeeAndCountThem(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, false);
@@ -78,8 +77,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void filteringByACollectionKeepsItsAssetsOnlyWhenTheCallerMaySeeIt(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, false);
@@ -116,8 +114,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void collectionContentsAnswerLikeMissingWhenInvisibleAndKeepTheCollectionsOrder(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, random.nextInt(3) == 0);
@@ -139,8 +136,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void cursorWalksVisitExactlyTheExpectedAssetsBothWays(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, false);
@@ -163,8 +159,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void collectionsEmbedTheirFirstHundredAssetsInCollectionOrder(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, random.nextBoolean());
@@ -213,8 +208,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void includesFiltersAndContentsFollowChangesToSharesVisibilityAndMemberships(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(random, false);
@@ -311,17 +305,7 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
             String path,
             RandomAssetQuery query,
             List<Asset> expected) {
-        int perPage = 25;
-        if (random.nextInt(100) < 70) {
-            perPage = 1 + random.nextInt(Math.max(2, expected.size() + 2));
-            query.params.put("per_page", Integer.toString(perPage));
-        }
-        long lastPage = Math.max(1, (expected.size() + perPage - 1) / perPage);
-        long page = 1;
-        if (random.nextInt(100) < 70) {
-            page = 1 + random.nextInt((int) lastPage + 1);
-            query.params.put("page", Long.toString(page));
-        }
+        query.randomPaging(random, expected.size());
         List<Long> ids = expected.stream().map(Asset::id).toList();
         offsetPage(seed, world, caller, path, query.params, ids, query.ranked());
     }
@@ -335,29 +319,8 @@ abstract class AssetVisibilityPropertyContract extends ApiTestBase {
             Map<String, String> params,
             List<Long> expected,
             boolean ranked) {
-        int perPage = Integer.parseInt(params.getOrDefault("per_page", "25"));
-        long page = Long.parseLong(params.getOrDefault("page", "1"));
-        ApiResponse response = api.get(path, caller.token(), params);
-        String what = String.format("seed %d: GET %s %s as user %d", seed, path, params, caller.id());
-        assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
-        assertThat(response.json().at("/meta/total").asLong())
-                .as(what + ": meta.total")
-                .isEqualTo(expected.size());
-        assertThat(response.json().at("/meta/last_page").asLong())
-                .as(what + ": meta.last_page")
-                .isEqualTo(Math.max(1, (expected.size() + perPage - 1) / perPage));
-        int from = (int) Math.min(expected.size(), (page - 1) * perPage);
-        List<Long> expectedPage = expected.subList(from, Math.min(expected.size(), from + perPage));
-        if (ranked) {
-            assertThat(ids(response))
-                    .as(what + ": page (ranked, so in any order)")
-                    .doesNotHaveDuplicates()
-                    .hasSize(expectedPage.size())
-                    .isSubsetOf(expected);
-        } else {
-            assertThat(ids(response)).as(what + ": page").containsExactlyElementsOf(expectedPage);
-        }
-        for (JsonNode item : response.json().get("data").values()) {
+        String what = String.format("seed %d: as user %d", seed, caller.id());
+        for (JsonNode item : new OffsetPage(api, what, path, caller.token(), params).check(expected, ranked)) {
             assertAsset(what, world, caller.id(), item, params, AssetItems.embeddedPerItem(params));
         }
     }

@@ -1,18 +1,13 @@
 package com.assetcollections.assets;
 
 import static com.assetcollections.collections.VisibilityWorld.pick;
-import static com.assetcollections.support.RandomValues.datetime;
 import static com.assetcollections.support.RandomValues.fragment;
-import static com.assetcollections.support.RandomValues.join;
-import static com.assetcollections.support.RandomValues.pivot;
 
 import com.assetcollections.collections.VisibilityWorld;
 import com.assetcollections.collections.VisibilityWorld.Asset;
 import com.assetcollections.collections.VisibilityWorld.Coll;
-import com.assetcollections.query.TextFolding;
 import com.assetcollections.support.RandomListQuery;
 import com.assetcollections.support.RandomValues;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -21,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A random request of the assets query language over a {@link VisibilityWorld} — every filter and
@@ -120,61 +114,28 @@ final class RandomAssetQuery extends RandomListQuery<Asset> {
     private void randomFilter(Random random) {
         Asset some = pick(random, world.assets);
         long pivotUser = pick(random, world.people).id();
-        switch (random.nextInt(19)) {
-            case 0 -> {
-                List<Long> ids = new ArrayList<>();
-                for (int i = 0, n = 1 + random.nextInt(5); i < n; i++) {
-                    ids.add(
-                            random.nextInt(6) == 0
-                                    ? world.unusedId() + i
-                                    : pick(random, world.assets).id());
-                }
-                String name = pick(random, List.of("filter[id]", "filter[id][in]"));
-                filter(name, join(ids), a -> ids.contains(a.id()));
-            }
-            case 1 -> compare(random, "id", some.id(), Asset::id);
-            case 2 -> {
-                List<Asset> chosen = List.of(some, pick(random, world.assets));
-                String value = chosen.subList(0, 1 + random.nextInt(2)).stream()
-                        .map(a -> random.nextBoolean()
-                                ? a.uuid().toString()
-                                : a.uuid().toString().toUpperCase())
-                        .collect(Collectors.joining(","));
-                String name = pick(random, List.of("filter[uuid]", "filter[uuid][in]"));
-                filter(name, value, a -> value.toLowerCase().contains(a.uuid().toString()));
-            }
-            case 3 ->
-                filter("filter[uuid][eq]", some.uuid().toString(), a -> a.uuid().equals(some.uuid()));
-            case 4 -> text(random, "name", some.name(), Asset::name);
-            case 5 -> contains(random, "name", fragment(random, pick(random, VisibilityWorld.WORDS)), Asset::name);
-            case 6 -> text(random, "description", some.description(), Asset::description);
-            case 7 -> {
+        switch (random.nextInt(16)) {
+            case 0 -> identityFilter(random, some, world.assets, world.unusedId(), "uuid", Asset::uuid);
+            case 1 -> sampleText(random, "name", some.name(), Asset::name);
+            case 2 -> contains(random, "name", fragment(random, pick(random, VisibilityWorld.WORDS)), Asset::name);
+            case 3 -> sampleText(random, "description", some.description(), Asset::description);
+            case 4 -> {
                 boolean isNull = random.nextBoolean();
                 filter(
                         "filter[description][null]",
                         pick(random, isNull ? List.of("1", "true") : List.of("0", "false")),
                         a -> (a.description() == null) == isNull);
             }
-            case 8 -> text(random, "asset_type", pick(random, TYPES), Asset::type);
-            case 9 -> text(random, "mime_type", some.mimeType(), Asset::mimeType);
-            case 10 ->
+            case 5 -> sampleText(random, "asset_type", pick(random, TYPES), Asset::type);
+            case 6 -> sampleText(random, "mime_type", some.mimeType(), Asset::mimeType);
+            case 7 ->
                 contains(
                         random,
                         "tags",
                         fragment(random, pick(random, VisibilityWorld.WORDS)),
                         a -> String.join("\n", a.tags()));
-            case 11 -> {
-                List<Long> owners = List.of(pivotUser, random.nextInt(4) == 0 ? pivotUser + 1000 : pivotUser);
-                filter("filter[owner_id]", join(owners), a -> owners.contains(a.ownerId()));
-            }
-            case 12 -> compare(random, "owner_id", pivotUser, Asset::ownerId);
-            case 13 -> {
-                Instant[] meant = new Instant[1];
-                String text = datetime(random, pivot(random, some.updatedAt()), meant);
-                filter("filter[updated_since]", text, a -> a.updatedAt().isAfter(meant[0]));
-            }
-            case 14 -> compareTime(random, "created_at", pivot(random, some.createdAt()), Asset::createdAt);
-            case 15 -> compareTime(random, "updated_at", pivot(random, some.updatedAt()), Asset::updatedAt);
+            case 8, 9 -> ownerFilter(random, pivotUser, Asset::ownerId);
+            case 10, 11, 12 -> timeFilter(random, some, Asset::createdAt, Asset::updatedAt);
             default -> collectionFilter(random);
         }
     }
@@ -193,25 +154,9 @@ final class RandomAssetQuery extends RandomListQuery<Asset> {
                 a -> visible && collection.assetIds().contains(a.id()));
     }
 
-    /** contains, eq or starts_with on a text field, with a value taken from {@code sample} (a row's value). */
-    private void text(Random random, String field, String sample, Function<Asset, String> value) {
-        String source = sample == null ? pick(random, VisibilityWorld.WORDS) : sample;
-        switch (random.nextInt(3)) {
-            case 0 -> contains(random, field, fragment(random, source), value);
-            case 1 -> filter("filter[" + field + "][eq]", source, a -> source.equals(value.apply(a)));
-            default -> {
-                String prefix = random.nextBoolean()
-                        ? source.substring(0, 1 + random.nextInt(source.length()))
-                        : fragment(random, source);
-                String cased = random.nextBoolean() ? prefix.toUpperCase() : prefix;
-                String folded = TextFolding.fold(cased);
-                filter(
-                        "filter[" + field + "][starts_with]",
-                        cased,
-                        a -> value.apply(a) != null
-                                && TextFolding.fold(value.apply(a)).startsWith(folded));
-            }
-        }
+    /** contains, eq or starts_with on a text field, with a value taken from {@code sample} (a row's value, or null). */
+    private void sampleText(Random random, String field, String sample, Function<Asset, String> value) {
+        text(random, field, sample == null ? pick(random, VisibilityWorld.WORDS) : sample, value);
     }
 
     @Override

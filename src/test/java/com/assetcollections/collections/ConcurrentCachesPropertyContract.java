@@ -12,6 +12,7 @@ import com.assetcollections.storage.DataVersions;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.support.SeededProperty;
 import com.assetcollections.users.OwnerInclude;
 import com.assetcollections.users.User;
 import java.time.Duration;
@@ -27,8 +28,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -92,8 +91,7 @@ abstract class ConcurrentCachesPropertyContract extends ApiTestBase {
         return PropertySeeds.seeds(8_001, 3);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void cachedAnswersEqualUncachedOnesInTheSameSnapshotWhileOthersWrite(long seed) throws Exception {
         List<Writer> people = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {

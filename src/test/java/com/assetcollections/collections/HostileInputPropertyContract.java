@@ -11,6 +11,7 @@ import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.support.PropertySeeds;
 import com.assetcollections.support.RawHttp;
+import com.assetcollections.support.SeededProperty;
 import com.assetcollections.users.User;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -99,8 +100,7 @@ abstract class HostileInputPropertyContract extends ApiTestBase {
         return PropertySeeds.seeds(0x0BAD_1000L, 25);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void randomHostileQueriesNeverFailTheServerNorChangeData(long seed) {
         Random random = new Random(seed);
         List<String> keys = List.of(

@@ -9,7 +9,9 @@ import com.assetcollections.query.TextFolding;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.support.CursorWalk;
+import com.assetcollections.support.OffsetPage;
 import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.support.SeededProperty;
 import com.assetcollections.web.JsonValues;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,8 +55,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         return PropertySeeds.seeds(0x5EED_2000L, 3);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void listsShowAndCountExactlyTheVisibleMatchingCollections(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(seed, random);
@@ -83,8 +84,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void totalsAndListsFollowChangesToSharesAndVisibility(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(seed, random);
@@ -272,8 +272,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
                 .isEqualTo("collection `" + written.id() + "` not found");
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void cursorWalksVisitExactlyTheVisibleMatchingCollectionsBothWays(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(seed, random);
@@ -289,8 +288,7 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void singleReadsOfInvisibleCollectionsAnswerLikeMissingOnes(long seed) {
         Random random = new Random(seed);
         VisibilityWorld world = world(seed, random);
@@ -367,48 +365,20 @@ abstract class VisibilityPropertyContract extends ApiTestBase {
     private void offsetPage(
             long seed, Random random, VisibilityWorld world, Person caller, RandomCollectionQuery query) {
         List<Coll> expected = query.expected(world);
-        int perPage = 25;
-        if (random.nextInt(100) < 70) {
-            perPage = 1 + random.nextInt(Math.max(2, expected.size() + 2));
-            query.params.put("per_page", Integer.toString(perPage));
-        }
-        long lastPage = Math.max(1, (expected.size() + perPage - 1) / perPage);
-        long page = 1;
-        if (random.nextInt(100) < 70) {
-            page = 1 + random.nextInt((int) lastPage + 1);
-            query.params.put("page", Long.toString(page));
-        }
-        ApiResponse response = api.get("/api/v2/collections", caller.token(), query.params);
-        String what = String.format("seed %d: GET %s as user %d", seed, query.params, caller.id());
-        assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>(response.json().get("data").values());
-        List<Long> ids = items.stream().map(item -> item.get("id").asLong()).toList();
-        assertThat(ids)
+        query.randomPaging(random, expected.size());
+        String what = String.format("seed %d: as user %d", seed, caller.id());
+        List<JsonNode> items = new OffsetPage(api, what, "/api/v2/collections", caller.token(), query.params)
+                .check(expected.stream().map(Coll::id).toList(), query.ranked());
+        assertThat(items.stream().map(item -> item.get("id").asLong()))
                 .as(what + ": only visible collections")
                 .allSatisfy(id -> assertThat(world.byId(id).visibleTo(caller.id()))
                         .as("collection %d is visible", id)
                         .isTrue());
-        assertThat(response.json().at("/meta/total").asLong())
-                .as(what + ": meta.total")
-                .isEqualTo(expected.size());
-        int from = (int) Math.min(expected.size(), (page - 1) * perPage);
-        List<Long> expectedPage = expected.subList(from, Math.min(expected.size(), from + perPage)).stream()
-                .map(Coll::id)
-                .toList();
-        if (query.ranked()) {
-            assertThat(ids)
-                    .as(what + ": page (ranked, so in any order)")
-                    .doesNotHaveDuplicates()
-                    .hasSize(expectedPage.size())
-                    .isSubsetOf(expected.stream().map(Coll::id).toList());
-        } else {
-            assertThat(ids).as(what + ": page").containsExactlyElementsOf(expectedPage);
-        }
         boolean include = query.params.containsKey("include");
         for (JsonNode item : items) {
             Coll collection = world.byId(item.get("id").asLong());
-            if (query.fields != null) {
-                List<String> keys = new ArrayList<>(query.fields);
+            if (query.fields() != null) {
+                List<String> keys = new ArrayList<>(query.fields());
                 String includes = query.params.getOrDefault("include", "");
                 if (includes.contains("assets")) {
                     keys.addAll(List.of("assets", "assets_count"));

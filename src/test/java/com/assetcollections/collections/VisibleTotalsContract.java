@@ -12,6 +12,7 @@ import com.assetcollections.auth.Caller;
 import com.assetcollections.query.TextFolding;
 import com.assetcollections.storage.SqlTypes;
 import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.support.SeededProperty;
 import com.assetcollections.users.User;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The unfiltered total comes from maintained counters ({@link VisibleTotal}), not from counting:
@@ -124,8 +123,7 @@ abstract class VisibleTotalsContract extends CollectionWriting {
         return PropertySeeds.seeds(0xC0_0A7L, 5);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void countersEqualCountsAfterRandomWrites(long seed) {
         System.out.println("VisibleTotalsContract seed " + seed);
         Random random = new Random(seed);

@@ -27,6 +27,17 @@ abstract class WebhookDeliveriesContract extends WebhookTestBase {
     @Autowired
     EventRetention retention;
 
+    static final List<String> FIELDS = List.of(
+            "id",
+            "webhook_id",
+            "event_id",
+            "event",
+            "status",
+            "attempts",
+            "next_attempt_at",
+            "created_at",
+            "updated_at");
+
     @Test
     void listsTheLogWithTheQueryLanguage() {
         long id = subscription(aliceToken);
@@ -45,17 +56,7 @@ abstract class WebhookDeliveriesContract extends WebhookTestBase {
         ApiResponse all = api.get(path, aliceToken);
         assertThat(ids(all)).containsExactly(delivered, failed, pending);
         JsonNode item = all.json().get("data").get(1);
-        assertThat(keys(item))
-                .containsExactly(
-                        "id",
-                        "webhook_id",
-                        "event_id",
-                        "event",
-                        "status",
-                        "attempts",
-                        "next_attempt_at",
-                        "created_at",
-                        "updated_at");
+        assertThat(keys(item)).containsExactlyElementsOf(FIELDS);
         assertThat(item.get("webhook_id").asLong()).isEqualTo(id);
         assertThat(item.get("event_id").asString()).isEqualTo(eventUuid(failed));
         assertThat(item.get("attempts").size()).isEqualTo(2);

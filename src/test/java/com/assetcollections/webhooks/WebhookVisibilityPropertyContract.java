@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
 import com.assetcollections.support.PropertySeeds;
+import com.assetcollections.support.SeededProperty;
 import com.assetcollections.support.WebhookReceiver;
 import com.assetcollections.webhooks.Deliveries.Heard;
 import com.assetcollections.webhooks.WebhookWorld.Person;
@@ -19,8 +20,6 @@ import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -56,8 +55,7 @@ abstract class WebhookVisibilityPropertyContract extends ApiTestBase {
         receiver.close();
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @SeededProperty
     void everySubscriberHearsExactlyWhatItMayReadInOrder(long seed) {
         Random random = new Random(seed);
         WebhookWorld world = WebhookWorld.generate(random, fixtures);
