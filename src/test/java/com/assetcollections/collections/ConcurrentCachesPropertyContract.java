@@ -11,6 +11,7 @@ import com.assetcollections.query.ResourcePages;
 import com.assetcollections.storage.DataVersions;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.support.Fixtures;
 import com.assetcollections.support.PropertySeeds;
 import com.assetcollections.support.SeededProperty;
 import com.assetcollections.users.OwnerInclude;
@@ -96,7 +97,7 @@ abstract class ConcurrentCachesPropertyContract extends ApiTestBase {
         List<Writer> people = new ArrayList<>();
         for (int i = 0; i < USERS; i++) {
             User user = fixtures.user("User " + i);
-            people.add(new Writer(user, fixtures.token(user, CollectionWriting.READ_WRITE), new Random(seed + i)));
+            people.add(new Writer(user, fixtures.token(user, Fixtures.READ_WRITE), new Random(seed + i)));
         }
         for (Writer person : people) {
             person.start(people);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assetcollections.auth.Scope;
 import com.assetcollections.support.ApiResponse;
+import com.assetcollections.support.Fixtures;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +66,7 @@ abstract class ShareInvitationsContract extends CollectionWriting {
         assertThat(api.get(shares(), aliceToken).body()).isEqualTo(listedBefore);
         assertThat(updatedAt()).isEqualTo(updatedBefore);
         String doraToken = fixtures.token(
-                fixtures.userById(created.json().get("data").get("id").asLong()), READ_WRITE);
+                fixtures.userById(created.json().get("data").get("id").asLong()), Fixtures.READ_WRITE);
 
         assertThat(ids(list(doraToken, "filter[share_level]", "edit"))).containsExactly(collection);
         assertThat(api.patch(PATH + "/" + collection, doraToken, "{\"name\": \"Dora's plans\"}")
@@ -93,7 +94,7 @@ abstract class ShareInvitationsContract extends CollectionWriting {
                         .status())
                 .isEqualTo(404);
 
-        String erinToken = fixtures.token(fixtures.user("Erin", "erin@example.com"), READ_WRITE);
+        String erinToken = fixtures.token(fixtures.user("Erin", "erin@example.com"), Fixtures.READ_WRITE);
         assertThat(ids(list(erinToken))).doesNotContain(collection);
         assertThat(api.patch(shares() + "/not-an-address", aliceToken, "{\"level\": \"edit\"}")
                         .status())
@@ -105,7 +106,7 @@ abstract class ShareInvitationsContract extends CollectionWriting {
         share("finn@example.com", "view");
         assertThat(api.delete(PATH + "/" + collection, aliceToken).status()).isEqualTo(204);
 
-        String finnToken = fixtures.token(fixtures.user("Finn", "finn@example.com"), READ_WRITE);
+        String finnToken = fixtures.token(fixtures.user("Finn", "finn@example.com"), Fixtures.READ_WRITE);
 
         assertThat(ids(list(finnToken))).isEmpty();
     }

@@ -3,6 +3,7 @@ package com.assetcollections.collections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assetcollections.support.ApiResponse;
+import com.assetcollections.support.Fixtures;
 import com.assetcollections.users.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ abstract class SharingContract extends CollectionWriting {
     void privateCollection() {
         collection = createdId(create(aliceToken, "{\"name\": \"Secret plans\"}"));
         carol = fixtures.user("Carol");
-        carolToken = fixtures.token(carol, READ_WRITE);
+        carolToken = fixtures.token(carol, Fixtures.READ_WRITE);
     }
 
     String shares() {

@@ -3,6 +3,7 @@ package com.assetcollections.collections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assetcollections.support.ApiResponse;
+import com.assetcollections.support.Fixtures;
 import com.assetcollections.users.User;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +37,7 @@ abstract class SyncWithTombstonesContract extends CollectionWriting {
         long goneId = createdId(create(aliceToken, "{\"name\": \"Gone\"}"));
         api.post(PATH + "/" + goneId + "/shares", aliceToken, "{\"user_id\": " + bob.id() + "}");
         User carol = fixtures.user("Carol");
-        String carolToken = fixtures.token(carol, READ_WRITE);
+        String carolToken = fixtures.token(carol, Fixtures.READ_WRITE);
         String uuid = item(aliceToken, goneId).json().get("data").get("uuid").asString();
 
         assertThat(api.delete(PATH + "/" + goneId, aliceToken).status()).isEqualTo(204);

@@ -108,7 +108,7 @@ abstract class WriteMixContract extends CollectionsContract {
                 .mapToObj(i -> fixtures.user("Writer " + i))
                 .toList();
         WriteMixWorld world = new WriteMixWorld(users.stream()
-                .map(u -> new Person(u.id(), fixtures.token(u, CollectionWriting.READ_WRITE)))
+                .map(u -> new Person(u.id(), fixtures.token(u, Fixtures.READ_WRITE)))
                 .toList());
         for (User user : users) {
             for (int j = 0; j < 6; j++) {

@@ -3,7 +3,6 @@ package com.assetcollections.stories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.assetcollections.auth.Scope;
 import com.assetcollections.client.ApiClient;
 import com.assetcollections.client.ApiException;
 import com.assetcollections.client.api.AssetsApi;
@@ -24,10 +23,10 @@ import com.assetcollections.client.model.CreateCollectionRequest;
 import com.assetcollections.client.model.CreateCollectionShareRequest;
 import com.assetcollections.client.model.Share;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.support.Fixtures;
 import com.assetcollections.users.User;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +38,6 @@ import org.junit.jupiter.api.Test;
  * the document said something the service does not do, a step here fails.
  */
 abstract class GeneratedClientStoryContract extends ApiTestBase {
-
-    private static final EnumSet<Scope> READ_AND_WRITE =
-            EnumSet.of(Scope.COLLECTIONS_READ, Scope.COLLECTIONS_WRITE, Scope.ASSETS_READ, Scope.ASSETS_WRITE);
 
     private User alice;
     private CollectionsApi aliceCollections;
@@ -65,8 +61,8 @@ abstract class GeneratedClientStoryContract extends ApiTestBase {
     private void aliceAndBobHaveTokens() {
         alice = fixtures.user("Alice", "alice@example.com");
         User bob = fixtures.user("Bob", "bob@example.com");
-        ApiClient asAlice = client(fixtures.token(alice, READ_AND_WRITE));
-        ApiClient asBob = client(fixtures.token(bob, READ_AND_WRITE));
+        ApiClient asAlice = client(fixtures.token(alice, Fixtures.READ_WRITE));
+        ApiClient asBob = client(fixtures.token(bob, Fixtures.READ_WRITE));
         aliceCollections = new CollectionsApi(asAlice);
         aliceAssets = new AssetsApi(asAlice);
         bobCollections = new CollectionsApi(asBob);

@@ -73,6 +73,10 @@ public final class Fixtures {
         return users.find(id).orElseThrow();
     }
 
+    /** The scopes of a user who reads and writes collections and assets (no webhooks, no admin). */
+    public static final Set<Scope> READ_WRITE = Set.copyOf(
+            EnumSet.of(Scope.COLLECTIONS_READ, Scope.COLLECTIONS_WRITE, Scope.ASSETS_READ, Scope.ASSETS_WRITE));
+
     /** A token with every read scope. */
     public String token(User user) {
         return token(user, EnumSet.of(Scope.COLLECTIONS_READ, Scope.ASSETS_READ));

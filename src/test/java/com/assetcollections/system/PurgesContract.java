@@ -3,16 +3,15 @@ package com.assetcollections.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.assetcollections.assets.AssetTombstones;
-import com.assetcollections.auth.Scope;
 import com.assetcollections.collections.Tombstones;
 import com.assetcollections.storage.SqlTypes;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.support.Fixtures;
 import com.assetcollections.users.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,9 +58,7 @@ abstract class PurgesContract extends ApiTestBase {
     void people() {
         alice = fixtures.user("Alice");
         bob = fixtures.user("Bob");
-        aliceToken = fixtures.token(
-                alice,
-                EnumSet.of(Scope.COLLECTIONS_READ, Scope.COLLECTIONS_WRITE, Scope.ASSETS_READ, Scope.ASSETS_WRITE));
+        aliceToken = fixtures.token(alice, Fixtures.READ_WRITE);
     }
 
     @Test

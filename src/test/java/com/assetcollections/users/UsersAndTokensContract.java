@@ -8,6 +8,7 @@ import com.assetcollections.auth.NotAuthenticated;
 import com.assetcollections.auth.Scope;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.support.Fixtures;
 import com.assetcollections.web.JsonValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,8 +33,6 @@ import tools.jackson.databind.JsonNode;
 abstract class UsersAndTokensContract extends ApiTestBase {
 
     private static final String DATETIME = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z";
-    private static final Set<Scope> READ_WRITE =
-            EnumSet.of(Scope.COLLECTIONS_READ, Scope.COLLECTIONS_WRITE, Scope.ASSETS_READ, Scope.ASSETS_WRITE);
 
     private User alice;
     private IssuedToken aliceToken;
@@ -46,9 +44,9 @@ abstract class UsersAndTokensContract extends ApiTestBase {
     @BeforeEach
     void aliceBobAndAnAdmin() {
         alice = fixtures.user("Alice");
-        aliceToken = fixtures.issue(alice, READ_WRITE, null);
+        aliceToken = fixtures.issue(alice, Fixtures.READ_WRITE, null);
         bob = fixtures.user("Bob");
-        bobToken = fixtures.issue(bob, READ_WRITE, null);
+        bobToken = fixtures.issue(bob, Fixtures.READ_WRITE, null);
         root = fixtures.user("Root");
         admin = fixtures.token(root, EnumSet.allOf(Scope.class));
     }
@@ -58,14 +56,14 @@ abstract class UsersAndTokensContract extends ApiTestBase {
 
     @Test
     void meForATokenGoneAfterTheRequestWasAuthenticatedIsNotAuthenticatedRatherThanAnError() {
-        IssuedToken gone = fixtures.issue(alice, READ_WRITE, null);
-        Caller authenticated = new Caller(alice.id(), gone.id(), READ_WRITE);
+        IssuedToken gone = fixtures.issue(alice, Fixtures.READ_WRITE, null);
+        Caller authenticated = new Caller(alice.id(), gone.id(), Fixtures.READ_WRITE);
         db.deleteFrom(DSL.table("api_tokens"))
                 .where(DSL.field("id").eq(gone.id()))
                 .execute();
 
         assertThatThrownBy(() -> users.me(authenticated)).isInstanceOf(NotAuthenticated.class);
-        assertThatThrownBy(() -> users.me(new Caller(Long.MAX_VALUE, aliceToken.id(), READ_WRITE)))
+        assertThatThrownBy(() -> users.me(new Caller(Long.MAX_VALUE, aliceToken.id(), Fixtures.READ_WRITE)))
                 .isInstanceOf(NotAuthenticated.class);
     }
 
@@ -226,7 +224,7 @@ abstract class UsersAndTokensContract extends ApiTestBase {
     @Test
     void aTokenCannotOutliveTheTokenThatCreatesIt() {
         Instant ceiling = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS);
-        String shortLived = fixtures.issue(alice, READ_WRITE, ceiling).plaintext();
+        String shortLived = fixtures.issue(alice, Fixtures.READ_WRITE, ceiling).plaintext();
 
         ApiResponse longer =
                 createToken(shortLived, "{\"name\": \"x\", \"scopes\": [\"assets:read\"], \"expires_in_days\": 1}");
@@ -495,7 +493,7 @@ abstract class UsersAndTokensContract extends ApiTestBase {
                 .doesNotContain(secret.substring(3))
                 .doesNotContain("deploy");
 
-        String otherToken = fixtures.token(alice, READ_WRITE);
+        String otherToken = fixtures.token(alice, Fixtures.READ_WRITE);
         before = tokenCount();
         ApiResponse otherCredentials = createToken(otherToken, body, "Idempotency-Key", "deploy-1");
         assertValidationErrors(

@@ -3,18 +3,16 @@ package com.assetcollections.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.assetcollections.auth.Scope;
 import com.assetcollections.collections.CollectionTable;
 import com.assetcollections.support.ApiResponse;
 import com.assetcollections.support.ApiTestBase;
+import com.assetcollections.support.Fixtures;
 import com.assetcollections.users.User;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,9 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {"spring.datasource.hikari.maximum-pool-size=2", "spring.datasource.hikari.connection-timeout=250"
         })
 abstract class PoolExhaustionContract extends ApiTestBase {
-
-    private static final Set<Scope> READ_WRITE =
-            EnumSet.of(Scope.COLLECTIONS_READ, Scope.COLLECTIONS_WRITE, Scope.ASSETS_READ, Scope.ASSETS_WRITE);
     private static final String OVERLOADED = "{\"message\": \"the service is overloaded; retry shortly\"}";
     private static final String COLLECTIONS = "/api/v2/collections";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,7 +49,7 @@ abstract class PoolExhaustionContract extends ApiTestBase {
 
     @Test
     void aTokenNotCachedYetAnswers503WhileThePoolIsExhaustedAnd200Afterwards() throws SQLException {
-        String cold = fixtures.token(alice, READ_WRITE);
+        String cold = fixtures.token(alice, Fixtures.READ_WRITE);
 
         assertOverloaded(whileThePoolIsExhausted(() -> api.get(COLLECTIONS, cold)));
 
@@ -64,7 +59,7 @@ abstract class PoolExhaustionContract extends ApiTestBase {
 
     @Test
     void aListWithACachedTokenAnswers503WhileThePoolIsExhaustedAnd200Afterwards() throws SQLException {
-        String warm = fixtures.token(alice, READ_WRITE);
+        String warm = fixtures.token(alice, Fixtures.READ_WRITE);
         fixtures.collection(alice, "Kept").create();
         assertThat(api.get(COLLECTIONS, warm).status()).isEqualTo(200);
 
@@ -77,7 +72,7 @@ abstract class PoolExhaustionContract extends ApiTestBase {
 
     @Test
     void aWriteAnswers503AndChangesNothingWhileThePoolIsExhaustedAnd201Afterwards() throws SQLException {
-        String warm = fixtures.token(alice, READ_WRITE);
+        String warm = fixtures.token(alice, Fixtures.READ_WRITE);
         assertThat(api.get(COLLECTIONS, warm).status()).isEqualTo(200);
 
         assertOverloaded(whileThePoolIsExhausted(() -> api.post(COLLECTIONS, warm, "{\"name\": \"Retried\"}")));
