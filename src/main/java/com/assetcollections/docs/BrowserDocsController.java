@@ -23,11 +23,23 @@ class BrowserDocsController {
     static final String PATH = "/docs";
     private static final Resource PAGE = new ClassPathResource("docs/index.html");
 
-    /** The root has nothing of its own: a person who opens it in a browser wants the docs. */
-    @GetMapping({"/", PATH + "/"})
-    ResponseEntity<Void> toDocs() {
+    /**
+     * The root has nothing of its own: a person who opens it in a browser wants the docs. The
+     * redirects are relative, so that they also lead there behind a proxy's path prefix.
+     */
+    @GetMapping("/")
+    ResponseEntity<Void> fromTheRoot() {
+        return found("docs");
+    }
+
+    @GetMapping(PATH + "/")
+    ResponseEntity<Void> fromTheDocsWithASlash() {
+        return found("../docs");
+    }
+
+    private static ResponseEntity<Void> found(String relative) {
         return ResponseEntity.status(HttpStatus.FOUND)
-                .location(URI.create(PATH))
+                .location(URI.create(relative))
                 .build();
     }
 

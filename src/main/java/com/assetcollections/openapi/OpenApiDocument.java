@@ -36,10 +36,19 @@ public final class OpenApiDocument {
      * Endpoint#key()}; fails when an endpoint has no handler or a handler no endpoint.
      */
     public static Map<String, Object> of(String version, List<Endpoint> endpoints, Map<String, HandlerFacts> handlers) {
-        return new OpenApiDocument(endpoints, handlers).build(version);
+        return of(version, "/", endpoints, handlers);
     }
 
-    private Map<String, Object> build(String version) {
+    /**
+     * The same, served under {@code server}: the path the service is reached under, on the origin
+     * the document was read from (so that a page on that origin tries operations there).
+     */
+    public static Map<String, Object> of(
+            String version, String server, List<Endpoint> endpoints, Map<String, HandlerFacts> handlers) {
+        return new OpenApiDocument(endpoints, handlers).build(version, server);
+    }
+
+    private Map<String, Object> build(String version, String server) {
         requireSameOperations();
         collectItems();
         OperationIds ids = new OperationIds(endpoints);
@@ -55,7 +64,7 @@ public final class OpenApiDocument {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");
         document.put("info", info(version));
-        document.put("servers", List.of(Map.of("url", "/")));
+        document.put("servers", List.of(Map.of("url", server)));
         document.put("security", List.of(Map.of(BEARER, List.of())));
         document.put("paths", paths);
         document.put("components", components());

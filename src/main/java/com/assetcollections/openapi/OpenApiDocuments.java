@@ -1,6 +1,7 @@
 package com.assetcollections.openapi;
 
 import com.assetcollections.auth.AnonymousRead;
+import com.assetcollections.web.PublicBaseUrl;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -24,6 +25,7 @@ class OpenApiDocuments implements SmartInitializingSingleton {
     private final RequestMappingHandlerMapping mappings;
     private final AnonymousRead anonymousRead;
     private final String version;
+    private final PublicBaseUrl publicBaseUrl;
     private byte[] json;
     private byte[] yaml;
 
@@ -31,19 +33,21 @@ class OpenApiDocuments implements SmartInitializingSingleton {
             List<EndpointList> lists,
             RequestMappingHandlerMapping mappings,
             @Value("${app.anonymous-read.enabled:false}") boolean anonymousRead,
-            @Value("${app.version:0.1.0}") String version) {
+            @Value("${app.version:0.1.0}") String version,
+            PublicBaseUrl publicBaseUrl) {
         this.lists = lists;
         this.mappings = mappings;
         this.anonymousRead = new AnonymousRead(anonymousRead);
         this.version = version;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         List<Endpoint> endpoints =
                 lists.stream().flatMap(list -> list.endpoints().stream()).toList();
-        Map<String, Object> document =
-                OpenApiDocument.of(version, endpoints, MappedHandlers.of(mappings, anonymousRead));
+        Map<String, Object> document = OpenApiDocument.of(
+                version, publicBaseUrl.path(), endpoints, MappedHandlers.of(mappings, anonymousRead));
         json = JsonMapper.builder()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .build()

@@ -37,6 +37,12 @@ public class PublicBaseUrl implements ApplicationListener<WebServerInitializedEv
         return value;
     }
 
+    /** The path the service is reached under (a proxy's prefix, without a trailing slash), or {@code /}. */
+    public String path() {
+        String path = URI.create(value).getRawPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
     /** {@code path} (from the root of this service, starting with a slash) as an absolute URL. */
     public String of(String path) {
         return value + path;

@@ -21,11 +21,16 @@ class BrowserDocsSqliteTest extends ApiTestBase {
     private final HttpClient http = HttpClient.newHttpClient(); // follows no redirect
 
     @Test
-    void sendsTheRootAndTheDocsWithASlashToTheDocs() throws Exception {
+    void sendsTheRootAndTheDocsWithASlashToTheDocsByRelativeRedirects() throws Exception {
         for (String path : List.of("/", "/docs/")) {
             HttpResponse<String> answer = get(path);
             assertThat(answer.statusCode()).as(path).isEqualTo(302);
-            assertThat(answer.headers().firstValue("Location")).as(path).hasValue("/docs");
+            String location = answer.headers().firstValue("Location").orElseThrow();
+            assertThat(location).as(path).doesNotStartWith("/").doesNotContain("://");
+            // relative, so that it leads to the docs under a proxy's path prefix as well
+            assertThat(URI.create("https://example.com/prefix" + path).resolve(location))
+                    .as(path)
+                    .isEqualTo(URI.create("https://example.com/prefix/docs"));
         }
     }
 
@@ -40,7 +45,7 @@ class BrowserDocsSqliteTest extends ApiTestBase {
                         + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.body())
-                .contains("<script src=\"/docs/swagger-ui-bundle.js\"")
+                .contains("<script src=\"docs/swagger-ui-bundle.js\"")
                 .doesNotContain("://");
     }
 
@@ -53,7 +58,7 @@ class BrowserDocsSqliteTest extends ApiTestBase {
 
         HttpResponse<String> settings = get("/docs/swagger-initializer.js");
         assertThat(settings.statusCode()).isEqualTo(200);
-        assertThat(settings.body()).contains("url: \"/api/v2/openapi.json\"").doesNotContain("petstore");
+        assertThat(settings.body()).contains("url: \"api/v2/openapi.json\"").doesNotContain("petstore");
     }
 
     @Test

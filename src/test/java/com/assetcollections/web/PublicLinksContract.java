@@ -63,6 +63,16 @@ abstract class PublicLinksContract extends PublicServiceTestBase {
     }
 
     @Test
+    void theOpenApiDocumentsServerIsThePathPrefixOnTheOriginItWasReadFrom() {
+        JsonNode document = JsonMapper.builder()
+                .build()
+                .readTree(api.get("/api/v2/openapi.json", null).body());
+
+        // relative to the document's own origin, so that the browser docs try operations where they came from
+        assertThat(document.get("servers").toString()).isEqualTo("[{\"url\":\"/assets\"}]");
+    }
+
+    @Test
     void aCreatedItemsLocationDoesNotNameTheClientsHost() {
         byte[] body = "{\"name\": \"Banners\"}".getBytes(StandardCharsets.UTF_8);
         RawHttp.Response created = RawHttp.send(
