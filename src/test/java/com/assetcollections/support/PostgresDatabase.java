@@ -43,12 +43,27 @@ public final class PostgresDatabase {
 
     public static synchronized String url() {
         if (!created) {
-            execute("CREATE DATABASE " + NAME);
+            createWithEnglishCollation(NAME);
             created = true;
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + NAME + " WITH (FORCE)")));
         }
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + NAME;
+    }
+
+    /**
+     * Text orders under the collation most servers are installed with (English, ICU), not the C
+     * collation of this machine's clusters: an order that the database's collation decides, where the
+     * API promises code point order as on SQLite, then fails the property tests (it did for
+     * {@code sort=url}). Plain {@code CREATE DATABASE} where the server has no ICU.
+     */
+    private static void createWithEnglishCollation(String name) {
+        try {
+            execute("CREATE DATABASE " + name
+                    + " TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en' LOCALE 'C.UTF-8'");
+        } catch (RuntimeException noIcu) {
+            execute("CREATE DATABASE " + name);
+        }
     }
 
     /** A new empty database of its own for a test that needs one (its demo data, its own outage); see {@link #drop}. */
